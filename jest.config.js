@@ -1,0 +1,18 @@
+// Three tiers, one per file-name suffix (STYLE.md §6):
+//   *.unit.spec.ts  pure and fast, no I/O
+//   *.int.spec.ts   real Kafka, Postgres and OPA, provisioned by libs/testing's harness
+//   *.e2e.spec.ts   services started as separate processes against the same infrastructure
+const preset = require('./jest.preset.js');
+
+const infra = {
+  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
+    { ...preset, ...infra, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'], testTimeout: 120000 },
+    { ...preset, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.e2e.spec.ts'], testTimeout: 300000 },
+  ],
+};

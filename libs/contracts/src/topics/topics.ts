@@ -1,0 +1,35 @@
+/** Kafka topics: a public contract (docs/asyncapi.yaml). Keys are listed beside each. */
+export const Topics = {
+  /** key: policy id */
+  bundles: 'edict.bundles.v1',
+  /** key: policy id */
+  rollouts: 'edict.rollouts.v1',
+  /** key: decision id */
+  decisions: 'edict.decisions.v1',
+  /** key: policy id */
+  decisionWindows: 'edict.decision-windows.v1',
+  /** key: incident id */
+  incidents: 'edict.incidents.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const allTopics: readonly Topic[] = Object.values(Topics);
+
+/** Dead-letter topic of a source topic: messages that could not be processed, with the error. */
+export const dlqTopic = (topic: string): string => `${topic}.dlq`;
+
+/** Which topic the relay publishes a stream category's events to. */
+export const topicForCategory: Readonly<Record<string, Topic>> = {
+  bundle: Topics.bundles,
+  validation: Topics.bundles,
+  signature: Topics.bundles,
+  rollout: Topics.rollouts,
+  incident: Topics.incidents,
+};
+
+/** The category of a stream id: the part before the first '-' (`bundle-org/net` → `bundle`). */
+export const categoryOf = (streamId: string): string => {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+};

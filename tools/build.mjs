@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Compiles every app and lib to dist/ with swc (decorator metadata on, tsconfig path aliases
+// rewritten to relative requires), so that services run as plain `node dist/apps/<app>/src/main.js`.
+// Type-checking is `npm run typecheck`; this step only transpiles, which keeps it to seconds.
+import { transformFile } from '@swc/core';
+import { readFileSync, mkdirSync, writeFileSync, readdirSync, statSync, cpSync, existsSync } from 'node:fs';
+import { join, dirname, relative, resolve } from 'node:path';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const out = join(root, 'dist');
+const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts') && !p.endsWith('.spec.ts');
+const isAsset = (p) => /\.(json|ya?ml|sql|rego)$/.test(p) && !p.endsWith('project.json') && !p.includes(`${'/'}tsconfig`);
+
+const started = Date.now();
+let count = 0;
+const jobs = [];
+for (const top of ['apps', 'libs']) {
+  const dir = join(root, top);
+  if (!existsSync(dir)) continue;
+  for (const file of walk(dir)) {
+    const target = join(out, relative(root, file));
+    if (isAsset(file)) {
+      mkdirSync(dirname(target), { recursive: true });
+      cpSync(file, target);
+      continue;
+    }
+    if (!isSource(file)) continue;
+    count++;
+    jobs.push(
+      transformFile(file, {
+        ...swcrc,
+        swcrc: false,
+        filename: file,
+        sourceFileName: relative(dirname(target), file),
+        jsc: { ...swcrc.jsc, baseUrl: root, paths: base.compilerOptions.paths },
+      }).then((res) => {
+        const js = target.replace(/\.ts$/, '.js');
+        mkdirSync(dirname(js), { recursive: true });
+        writeFileSync(js, `${res.code}\n//# sourceMappingURL=${js.split('/').pop()}.map\n`);
+        if (res.map) writeFileSync(`${js}.map`, res.map);
+      }),
+    );
+  }
+}
+await Promise.all(jobs);
+console.log(`build: ${count} files to dist/ in ${Date.now() - started} ms`);
