@@ -1,0 +1,59 @@
+import type { Role, Tier } from '@edict/contracts';
+
+/** Who is acting, as the edge authenticated them. */
+export interface Actor {
+  readonly subject: string;
+  readonly roles: readonly Role[];
+}
+
+export type DraftBundle = {
+  readonly type: 'DraftBundle';
+  readonly data: {
+    readonly policyId: string;
+    readonly tier: Tier;
+    readonly version: string;
+    readonly document: Readonly<Record<string, unknown>>;
+    readonly digest: string;
+    readonly by: Actor;
+    readonly at: string;
+  };
+};
+
+export type ReviseDraft = {
+  readonly type: 'ReviseDraft';
+  readonly data: {
+    readonly version: string;
+    readonly document: Readonly<Record<string, unknown>>;
+    readonly digest: string;
+    readonly by: Actor;
+    readonly at: string;
+  };
+};
+
+export type SubmitBundle = {
+  readonly type: 'SubmitBundle';
+  readonly data: { readonly version: string; readonly by: Actor; readonly at: string };
+};
+
+/** `validation` is what validation recorded for this version's digest (read from its stream). */
+export type ApproveBundle = {
+  readonly type: 'ApproveBundle';
+  readonly data: {
+    readonly version: string;
+    readonly by: Actor;
+    readonly comment?: string;
+    readonly validation: 'validated' | 'failed' | 'pending';
+    readonly at: string;
+  };
+};
+
+export type ArchiveBundle = {
+  readonly type: 'ArchiveBundle';
+  readonly data: {
+    readonly version: string;
+    readonly reason: 'superseded' | 'rolled_back' | 'withdrawn';
+    readonly at: string;
+  };
+};
+
+export type BundleCommand = DraftBundle | ReviseDraft | SubmitBundle | ApproveBundle | ArchiveBundle;

@@ -1,0 +1,99 @@
+import { KafkaRetriableException } from '@nestjs/microservices';
+import { eventTypeOfCloudEvent, type EdictEventType } from '@edict/contracts';
+import { isEdictError } from '@edict/core';
+import type { EdictCloudEvent } from '../cloudevents/cloud-event.mapper';
+import { kafkaToCloudEvent, type IncomingKafkaMessage } from '../cloudevents/kafka-to-cloud-event';
+import type { KafkaPublisher } from '../kafka/kafka-publisher';
+import type { MessagingLogger } from '../relay/relay.ports';
+import { sendToDeadLetter } from './dead-letter';
+import type { ProcessedEventsStore } from './processed-events.store';
+
+/** A message as the Kafka transport delivered it. */
+export interface ConsumedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly message: IncomingKafkaMessage;
+}
+
+export type EventHandlers = Partial<Record<EdictEventType, (event: EdictCloudEvent) => Promise<void>>>;
+
+export interface EventConsumerOptions {
+  /** consumer name: the idempotency scope (usually the Kafka group id) */
+  readonly consumer: string;
+  readonly publisher: KafkaPublisher;
+  readonly processed: ProcessedEventsStore;
+  readonly logger: MessagingLogger;
+  /** runs the handler inside the event's correlation context */
+  readonly withContext?: <T>(ids: { correlationId?: string; causationId?: string }, fn: () => Promise<T>) => Promise<T>;
+  /** unexpected (non-Edict) errors are retried this many times, then dead-lettered */
+  readonly maxUnexpectedAttempts?: number;
+}
+
+/**
+ * Handles one Kafka message the Edict way (STYLE.md §8): a poison message goes to the DLQ; an
+ * event already handled is skipped; a transient fault is rethrown as retriable so that the
+ * offset is not committed; a permanent one is dead-lettered. Unknown event types are ignored.
+ */
+export class EventConsumer {
+  private readonly attempts = new Map<string, number>();
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  async handle(consumed: ConsumedMessage, handlers: EventHandlers): Promise<void> {
+    const { consumer, processed, logger } = this.options;
+    const where = { topic: consumed.topic, partition: consumed.partition, offset: consumed.offset, consumer };
+    let event: EdictCloudEvent;
+    try {
+      event = kafkaToCloudEvent(consumed.message);
+    } catch (error) {
+      return this.deadLetter(consumed, error);
+    }
+    const type = eventTypeOfCloudEvent(event.type);
+    const handler = type ? handlers[type] : undefined;
+    if (!handler) return;
+    if (await processed.has(consumer, event.id)) {
+      logger.info({ ...where, eventId: event.id }, 'duplicate event skipped');
+      return;
+    }
+    const ids = {
+      correlationId: typeof event['correlationid'] === 'string' ? event['correlationid'] : undefined,
+      causationId: event.id,
+    };
+    try {
+      await (this.options.withContext ? this.options.withContext(ids, () => handler(event)) : handler(event));
+    } catch (error) {
+      return this.onHandlerError(consumed, event, error);
+    }
+    await processed.mark(consumer, event.id);
+    this.attempts.delete(this.key(consumed));
+  }
+
+  private async onHandlerError(consumed: ConsumedMessage, event: EdictCloudEvent, error: unknown): Promise<void> {
+    const key = this.key(consumed);
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    const retriable = isEdictError(error) ? error.retriable : attempt < (this.options.maxUnexpectedAttempts ?? 5);
+    this.options.logger.warn(
+      { topic: consumed.topic, offset: consumed.offset, eventId: event.id, attempt, retriable, err: String(error) },
+      'event handler failed',
+    );
+    if (retriable) {
+      this.attempts.set(key, attempt);
+      throw new KafkaRetriableException(String(error));
+    }
+    this.attempts.delete(key);
+    await this.deadLetter(consumed, error);
+    await this.options.processed.mark(this.options.consumer, event.id);
+  }
+
+  private async deadLetter(consumed: ConsumedMessage, error: unknown): Promise<void> {
+    const code = isEdictError(error) ? error.code : 'INTERNAL';
+    const message = error instanceof Error ? error.message : String(error);
+    this.options.logger.error({ topic: consumed.topic, offset: consumed.offset, code }, 'message dead-lettered');
+    await sendToDeadLetter(this.options.publisher, { ...consumed, consumer: this.options.consumer, error: { code, message } });
+  }
+
+  private key(consumed: ConsumedMessage): string {
+    return `${consumed.topic}/${consumed.partition}/${consumed.offset}`;
+  }
+}

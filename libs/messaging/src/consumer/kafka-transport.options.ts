@@ -1,0 +1,39 @@
+import { Transport, type KafkaContext, type KafkaOptions } from '@nestjs/microservices';
+import type { Deserializer, IncomingEvent } from '@nestjs/microservices';
+import type { ConsumedMessage } from './event-consumer';
+
+/**
+ * Keeps the whole parsed Kafka message (headers, key, value): binary-mode CloudEvents carry
+ * their attributes in headers, which Nest's default deserializer drops.
+ */
+class WholeMessageDeserializer implements Deserializer<unknown, IncomingEvent> {
+  deserialize(value: unknown, options?: Record<string, unknown>): IncomingEvent {
+    return { pattern: options?.['channel'], data: value };
+  }
+}
+
+/** Options for `app.connectMicroservice` on the @nestjs/microservices Kafka transport. */
+export function kafkaTransportOptions(clientId: string, groupId: string, brokers: readonly string[]): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: { clientId, brokers: [...brokers], connectionTimeout: 3000, retry: { initialRetryTime: 200, retries: 10 } },
+      consumer: { groupId, allowAutoTopicCreation: false, sessionTimeout: 15000, heartbeatInterval: 1000 },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true },
+      deserializer: new WholeMessageDeserializer(),
+    },
+  };
+}
+
+/** The consumed message behind a handler's KafkaContext. */
+export function consumedFrom(context: KafkaContext): ConsumedMessage {
+  const message = context.getMessage();
+  return {
+    topic: context.getTopic(),
+    partition: context.getPartition(),
+    offset: message.offset,
+    message: message as unknown as ConsumedMessage['message'],
+  };
+}

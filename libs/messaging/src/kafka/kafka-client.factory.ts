@@ -1,0 +1,20 @@
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+
+/** Brokers from `KAFKA_BROKERS` (comma-separated host:port list). */
+export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const list = (env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (list.length === 0) throw new Error('KAFKA_BROKERS is not set');
+  return list;
+}
+
+/** A kafkajs client with Edict's defaults: quiet logs, bounded retries, short connect timeout. */
+export function createKafka(clientId: string, brokers: readonly string[], overrides: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: [...brokers],
+    logLevel: logLevel.WARN,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 200, retries: 8 },
+    ...overrides,
+  });
+}

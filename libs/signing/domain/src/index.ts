@@ -1,0 +1,3 @@
+export * from './signing-payload';
+export * from './signature.decider';
+export * from './keyring.decider';

@@ -1,0 +1,2 @@
+export * from './validation.decider';
+export * from './bundle-checks';
