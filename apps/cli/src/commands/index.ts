@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { registerPlatformCommands } from './platform/register-platform-commands';
 
 /** Each command group registers itself on the root program; one line per group. */
 export type CommandGroup = (program: Command) => void;
 
-export const commandGroups: CommandGroup[] = [];
+export const commandGroups: CommandGroup[] = [
+  registerPlatformCommands,
+];

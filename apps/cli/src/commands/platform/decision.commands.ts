@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { callService, printJson } from './http-client';
+
+const parseContext = (text: string | undefined): Record<string, unknown> | undefined => {
+  if (text === undefined) return undefined;
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('--context must be a JSON object');
+  return value as Record<string, unknown>;
+};
+
+/** `edict decide` asks the PDP sidecar; `edict decisions` queries the decision log. */
+export function registerDecisionCommands(program: Command): void {
+  program
+    .command('decide')
+    .description('ask the PDP sidecar for a decision')
+    .requiredOption('--policy <id>', 'policy id (the most specific tier)')
+    .requiredOption('--subject <subject>', 'who asks; picks the canary cohort')
+    .requiredOption('--agent <agent>')
+    .requiredOption('--action <action>')
+    .requiredOption('--resource <resource>')
+    .option('--context <json>', 'request context as a JSON object')
+    .action(async (opts: { policy: string; subject: string; agent: string; action: string; resource: string; context?: string }) => {
+      const context = parseContext(opts.context);
+      const body = {
+        policyId: opts.policy,
+        subject: opts.subject,
+        request: { agent: opts.agent, action: opts.action, resource: opts.resource, ...(context ? { context } : {}) },
+      };
+      printJson(await callService('pdp', '/v1/decisions', { body }));
+    });
+  program
+    .command('decisions')
+    .description('query the decision log')
+    .option('--policy <id>', 'only this policy')
+    .option('--version <version>', 'only this version')
+    .option('--effect <effect>', 'allow | deny | require_approval')
+    .option('--limit <n>', 'at most this many (newest first)', '50')
+    .action(async (opts: { policy?: string; version?: string; effect?: string; limit: string }) => {
+      const query = new URLSearchParams({ limit: opts.limit });
+      if (opts.policy) query.set('policyId', opts.policy);
+      if (opts.version) query.set('version', opts.version);
+      if (opts.effect) query.set('effect', opts.effect);
+      printJson(await callService('decision-log', `/v1/decisions?${query.toString()}`));
+    });
+}

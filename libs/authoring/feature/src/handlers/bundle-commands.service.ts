@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { bundleLineDecider, tierOfPolicyId, type Actor, type BundleCommand } from '@edict/authoring-domain';
+import { StreamIds } from '@edict/contracts';
+import { canonicalDigest, NotFoundError, type Clock } from '@edict/core';
+import { EVENT_STORE, type EventStore } from '@edict/event-store';
+import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
+import { validationDecider, validationOutcome } from '@edict/validation-domain';
+import type { BundleDocumentDto } from '../http/bundle-document.dto';
+import { bundleLineView, versionView } from './bundle-views';
+import { readBundleInput } from './read-bundle-input';
+
+/** Authoring's use cases: each decides against the `bundle-<policyId>` stream and appends. */
+@Injectable()
+export class BundleCommandsService {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  async draft(input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
+    const { policyId, version, document } = readBundleInput(input);
+    const tier = tierOfPolicyId(policyId);
+    const digest = canonicalDigest(document);
+    await this.run(policyId, { type: 'DraftBundle', data: { policyId, tier, version, document, digest, by, at: this.now() } }, by);
+    return { policyId, version, digest, status: 'draft' };
+  }
+
+  async revise(policyId: string, version: string, input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
+    const parsed = readBundleInput(input);
+    if (parsed.policyId !== policyId || parsed.version !== version) {
+      throw new NotFoundError('BUNDLE.IDENTITY_MISMATCH', `the document is ${parsed.policyId}@${parsed.version}, not ${policyId}@${version}`);
+    }
+    const digest = canonicalDigest(parsed.document);
+    await this.run(policyId, { type: 'ReviseDraft', data: { version, document: parsed.document, digest, by, at: this.now() } }, by);
+    return { policyId, version, digest, status: 'draft' };
+  }
+
+  async submit(policyId: string, version: string, by: Actor): Promise<Record<string, unknown>> {
+    await this.run(policyId, { type: 'SubmitBundle', data: { version, by, at: this.now() } }, by);
+    return this.version(policyId, version);
+  }
+
+  /** Approval needs validation's verdict on this exact digest, read from validation's own stream. */
+  async approve(policyId: string, version: string, by: Actor, comment?: string): Promise<Record<string, unknown>> {
+    const { state } = await loadState(this.store, StreamIds.bundle(policyId), bundleLineDecider);
+    const digest = state.kind === 'active' ? state.versions[version]?.digest : undefined;
+    const verdict = await loadState(this.store, StreamIds.validation(policyId, version), validationDecider);
+    const validation = digest ? validationOutcome(verdict.state, digest) : 'pending';
+    await this.run(policyId, { type: 'ApproveBundle', data: { version, by, validation, at: this.now(), ...(comment ? { comment } : {}) } }, by);
+    return this.version(policyId, version);
+  }
+
+  async line(policyId: string): Promise<Record<string, unknown>> {
+    const { state } = await loadState(this.store, StreamIds.bundle(policyId), bundleLineDecider);
+    if (state.kind === 'empty') throw new NotFoundError('BUNDLE.POLICY_NOT_FOUND', `no bundles for ${policyId}`);
+    return bundleLineView(state);
+  }
+
+  async version(policyId: string, version: string): Promise<Record<string, unknown>> {
+    const events = await this.store.readStream(StreamIds.bundle(policyId));
+    const view = versionView(events, version);
+    if (!view) throw new NotFoundError('BUNDLE.VERSION_NOT_FOUND', `${policyId} has no version ${version}`);
+    return view;
+  }
+
+  private async run(policyId: string, command: BundleCommand, by: Actor): Promise<void> {
+    await decideAndAppend(this.store, StreamIds.bundle(policyId), bundleLineDecider, command, { metadata: eventMetadata(by.subject) });
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/**
+ * A bundle document, given either parsed (`document`) or as YAML/JSON text (`source`), so that
+ * parse errors can name line and column. Exactly one of the two.
+ */
+export class BundleDocumentDto {
+  @ApiPropertyOptional({ description: 'the PolicyBundle document as JSON' })
+  @IsOptional()
+  @IsObject()
+  document?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'the PolicyBundle document as YAML or JSON text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024 * 1024)
+  source?: string;
+
+  @ApiPropertyOptional({ enum: ['yaml', 'json'] })
+  @IsOptional()
+  @IsIn(['yaml', 'json'])
+  format?: 'yaml' | 'json';
+
+  @ApiPropertyOptional({ description: 'file name, for error messages' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  filename?: string;
+}
+
+export class ApproveBundleDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}

@@ -1,0 +1,53 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Pool } from 'pg';
+import { createPostgresEventStore, EVENT_STORE } from '@edict/event-store';
+import { createLogger, runWithContext } from '@edict/observability';
+import { EventConsumer } from '../consumer/event-consumer';
+import { ProcessedEventsStore } from '../consumer/processed-events.store';
+import { createKafka } from '../kafka/kafka-client.factory';
+import { KafkaPublisher } from '../kafka/kafka-publisher';
+import { RuntimeLifecycle } from './runtime.lifecycle';
+import { systemClock } from '@edict/core';
+import { CLOCK, consumerGroupOf, KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS, runtimeEnv, type RuntimeOptions } from './runtime.tokens';
+
+/**
+ * What every Edict service shares: the event store (Postgres), a pg pool for read models, the
+ * Kafka client and idempotent publisher, the idempotent event consumer, and the relay of the
+ * service's own stream categories. Import once, in the service's root module.
+ */
+@Global()
+@Module({})
+export class EdictRuntimeModule {
+  static forService(options: RuntimeOptions): DynamicModule {
+    const env = runtimeEnv();
+    return {
+      module: EdictRuntimeModule,
+      providers: [
+        { provide: RUNTIME_OPTIONS, useValue: options },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: RUNTIME_LOGGER, useFactory: () => createLogger(options.service) },
+        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: env.databaseUrl, max: 10 }) },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => createPostgresEventStore({ connectionString: env.databaseUrl, schema: env.schema }),
+        },
+        { provide: KAFKA, useFactory: () => createKafka(`edict-${options.service}`, env.brokers) },
+        { provide: KafkaPublisher, useFactory: (kafka: ReturnType<typeof createKafka>) => new KafkaPublisher(kafka), inject: [KAFKA] },
+        {
+          provide: EventConsumer,
+          inject: [KafkaPublisher, PG_POOL, RUNTIME_LOGGER],
+          useFactory: (publisher: KafkaPublisher, pool: Pool, logger: ReturnType<typeof createLogger>) =>
+            new EventConsumer({
+              consumer: consumerGroupOf(options.service),
+              publisher,
+              processed: new ProcessedEventsStore(pool, env.schema),
+              logger,
+              withContext: (ids, fn) => runWithContext(ids, fn),
+            }),
+        },
+        RuntimeLifecycle,
+      ],
+      exports: [CLOCK, RUNTIME_OPTIONS, RUNTIME_LOGGER, PG_POOL, EVENT_STORE, KAFKA, KafkaPublisher, EventConsumer],
+    };
+  }
+}

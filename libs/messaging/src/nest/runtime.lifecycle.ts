@@ -1,0 +1,68 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { EVENT_STORE, PostgresCheckpointStore, PostgresLeaderLock, type EventStore } from '@edict/event-store';
+import { registerReadinessCheck, type Logger } from '@edict/observability';
+import { ensureTopics } from '../kafka/ensure-topics';
+import { KafkaPublisher } from '../kafka/kafka-publisher';
+import { EventRelay } from '../relay/event-relay';
+import { KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS, runtimeEnv, type RuntimeOptions } from './runtime.tokens';
+
+/**
+ * Starts what a service needs beside HTTP once the app is up (topics, the relay of its own
+ * categories, readiness checks) and stops it in reverse order on shutdown.
+ */
+@Injectable()
+export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private relay: EventRelay | undefined;
+  private readonly unregister: (() => void)[] = [];
+
+  constructor(
+    @Inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
+    private readonly publisher: KafkaPublisher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.unregister.push(
+      registerReadinessCheck('store', () => this.store.ping()),
+      registerReadinessCheck('kafka', () => this.kafkaReachable()),
+    );
+    await ensureTopics(this.kafka);
+    if (this.options.relayCategories.length > 0) {
+      const { schema } = runtimeEnv();
+      this.relay = new EventRelay({
+        name: this.options.relayCategories.join(','),
+        categories: this.options.relayCategories,
+        source: `/edict/${this.options.service}`,
+        store: this.store,
+        publisher: this.publisher,
+        checkpoints: new PostgresCheckpointStore(this.pool, schema),
+        leaderLock: new PostgresLeaderLock(runtimeEnv().databaseUrl),
+        logger: this.logger,
+      });
+      this.relay.start();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.unregister.forEach((remove) => remove());
+    await this.relay?.stop();
+    await this.publisher.disconnect();
+    await this.store.close();
+    await this.pool.end();
+  }
+
+  private async kafkaReachable(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

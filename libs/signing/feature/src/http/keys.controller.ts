@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { StreamIds } from '@edict/contracts';
+import { NotFoundError } from '@edict/core';
+import { EVENT_STORE, type EventStore } from '@edict/event-store';
+import { loadState } from '@edict/messaging';
+import { Public, Roles } from '@edict/service-kit';
+import { jwksOf, keyringDecider } from '@edict/signing-domain';
+
+/** Public keys (JWKS) and the signatures recorded for versions. */
+@ApiTags('signing')
+@Controller()
+export class KeysController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Public()
+  @Get('.well-known/jwks.json')
+  async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
+    const { state } = await loadState(this.store, StreamIds.keyring, keyringDecider);
+    return jwksOf(state);
+  }
+
+  @ApiBearerAuth()
+  @Get('v1/signatures/:policyId/versions/:version')
+  @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
+  async signature(@Param('policyId') policyId: string, @Param('version') version: string): Promise<unknown> {
+    const [signed] = await this.store.readStream(StreamIds.signature(policyId, version));
+    if (!signed) throw new NotFoundError('SIGNATURE.NOT_FOUND', `${policyId}@${version} is not signed`);
+    return signed.data;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './signing.module';
+export * from './keys/detached-jws';

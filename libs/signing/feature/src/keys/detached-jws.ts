@@ -1,0 +1,24 @@
+import { CompactSign, flattenedVerify, importJWK, type JWK } from 'jose';
+import type { SigningKey } from './signing-key.loader';
+
+/** A compact JWS over `payload` with the payload left out (`header..signature`, RFC 7515 app. F). */
+export async function signDetached(payload: string, key: SigningKey): Promise<string> {
+  const jws = await new CompactSign(new TextEncoder().encode(payload))
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'edict-bundle+jws' })
+    .sign(key.privateKey);
+  const [header, , signature] = jws.split('.');
+  return `${header}..${signature}`;
+}
+
+/** Verifies a detached compact JWS against the payload and a public JWK; false on any mismatch. */
+export async function verifyDetached(detached: string, payload: string, publicJwk: JWK): Promise<boolean> {
+  const [header, empty, signature] = detached.split('.');
+  if (!header || empty !== '' || !signature) return false;
+  try {
+    const key = await importJWK(publicJwk, 'EdDSA');
+    await flattenedVerify({ protected: header, payload: new TextEncoder().encode(payload), signature }, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
