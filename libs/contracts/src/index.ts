@@ -8,3 +8,6 @@ export * from './events/incident-events';
 export * from './events/event-types';
 export * from './events/stream-ids';
 export * from './auth/roles';
+export * from './policy/policy-id';
+export * from './policy/cohort';
+export * from './http/serving-state';

@@ -15,3 +15,4 @@ export * from './nest/runtime.lifecycle';
 export * from './nest/edict-runtime.module';
 export * from './nest/connect-consumer';
 export * from './store/event-metadata';
+export * from './store/run-ddl';

@@ -2,6 +2,21 @@ import type { DomainEvent } from '@edict/core';
 
 export type IncidentSeverity = 'low' | 'medium' | 'high' | 'critical';
 
+/** Auto-rollback triggers (ARCHITECTURE.md "Rollout"); `trigger` of an incident they open. */
+export type TriggerKind = 'error_rate' | 'deny_rate' | 'cost' | 'no_match';
+
+/** What the runbook's decision matrix says to do about a trigger, given the bundle's age. */
+export type TriggerAction = 'rollback' | 'investigate';
+
+/** The numbers behind a trigger: rates as fractions (0.12 = 12%), cost as relative increase. */
+export interface TriggerEvidence {
+  readonly observed: number;
+  readonly threshold: number;
+  readonly action: TriggerAction;
+  readonly sampleSize: number;
+  readonly canary: boolean;
+}
+
 export type IncidentOpened = DomainEvent<'IncidentOpened', {
   readonly incidentId: string;
   readonly policyId: string;
@@ -10,6 +25,8 @@ export type IncidentOpened = DomainEvent<'IncidentOpened', {
   readonly trigger: string;
   readonly summary: string;
   readonly openedAt: string;
+  /** present when a trigger evaluator opened the incident */
+  readonly evidence?: TriggerEvidence;
 }>;
 
 export type RollbackRequested = DomainEvent<'RollbackRequested', {

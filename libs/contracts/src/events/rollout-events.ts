@@ -22,7 +22,15 @@ export type RolloutPromoted = DomainEvent<'RolloutPromoted', RolloutRef & {
   readonly to: RolloutPercentage;
   readonly promotedBy: string;
   /** why the gates let it through, or the override reason */
-  readonly gate: { readonly passed: boolean; readonly overridden: boolean; readonly reason: string };
+  readonly gate: {
+    readonly passed: boolean;
+    readonly overridden: boolean;
+    readonly reason: string;
+    /** the failed gates' reasons an override let through (empty or absent when the gates passed) */
+    readonly failures?: readonly string[];
+    /** who overrode a failed gate, when one was overridden */
+    readonly overriddenBy?: string;
+  };
   readonly promotedAt: string;
 }>;
 
@@ -38,5 +46,62 @@ export type BundleRolledBack = DomainEvent<'BundleRolledBack', {
   readonly rolledBackAt: string;
 }>;
 
+/** A canary held at its step: it keeps serving its cohorts but cannot be promoted until resumed. */
+export type RolloutPaused = DomainEvent<'RolloutPaused', RolloutRef & {
+  readonly percentage: RolloutPercentage;
+  readonly reason: string;
+  readonly pausedBy: string;
+  readonly pausedAt: string;
+}>;
+
+/** A paused canary released; its soak time starts again at `resumedAt`. */
+export type RolloutResumed = DomainEvent<'RolloutResumed', RolloutRef & {
+  readonly percentage: RolloutPercentage;
+  readonly resumedBy: string;
+  readonly resumedAt: string;
+}>;
+
+/** Every cohort gets this version, whatever the rollout state, until unpinned. */
+export type VersionPinned = DomainEvent<'VersionPinned', RolloutRef & {
+  readonly reason: string;
+  readonly pinnedBy: string;
+  readonly pinnedAt: string;
+}>;
+
+export type VersionUnpinned = DomainEvent<'VersionUnpinned', {
+  readonly policyId: string;
+  readonly version: string;
+  readonly unpinnedBy: string;
+  readonly unpinnedAt: string;
+}>;
+
+/** What decision points answer while a policy's kill switch is on. */
+export type KillSwitchMode = 'fail-open' | 'fail-closed';
+
+/** The per-policy kill switch turned on: no version serves; decisions follow `mode`. */
+export type PolicyDisabled = DomainEvent<'PolicyDisabled', {
+  readonly policyId: string;
+  readonly mode: KillSwitchMode;
+  readonly reason: string;
+  readonly disabledBy: string;
+  readonly disabledAt: string;
+}>;
+
+export type PolicyEnabled = DomainEvent<'PolicyEnabled', {
+  readonly policyId: string;
+  readonly reason: string;
+  readonly enabledBy: string;
+  readonly enabledAt: string;
+}>;
+
 /** Events of a `rollout-<policyId>` stream, written by distribution. */
-export type RolloutEvent = RolloutStarted | RolloutPromoted | BundleRolledBack;
+export type RolloutEvent =
+  | RolloutStarted
+  | RolloutPromoted
+  | BundleRolledBack
+  | RolloutPaused
+  | RolloutResumed
+  | VersionPinned
+  | VersionUnpinned
+  | PolicyDisabled
+  | PolicyEnabled;

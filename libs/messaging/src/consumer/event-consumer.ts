@@ -22,7 +22,8 @@ export interface EventConsumerOptions {
   /** consumer name: the idempotency scope (usually the Kafka group id) */
   readonly consumer: string;
   readonly publisher: KafkaPublisher;
-  readonly processed: ProcessedEventsStore;
+  /** absent: no dedupe table; the handlers are idempotent on their own (upserts, refetches) */
+  readonly processed?: ProcessedEventsStore;
   readonly logger: MessagingLogger;
   /** runs the handler inside the event's correlation context */
   readonly withContext?: <T>(ids: { correlationId?: string; causationId?: string }, fn: () => Promise<T>) => Promise<T>;
@@ -40,8 +41,13 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {}
 
-  async handle(consumed: ConsumedMessage, handlers: EventHandlers): Promise<void> {
-    const { consumer, processed, logger } = this.options;
+  /**
+   * `trackProcessed: false` skips the dedupe table for high-volume events whose handler is
+   * idempotent by its own key (decisions: the decision id is the primary key).
+   */
+  async handle(consumed: ConsumedMessage, handlers: EventHandlers, options: { trackProcessed?: boolean } = {}): Promise<void> {
+    const { consumer, logger } = this.options;
+    const processed = options.trackProcessed === false ? undefined : this.options.processed;
     const where = { topic: consumed.topic, partition: consumed.partition, offset: consumed.offset, consumer };
     let event: EdictCloudEvent;
     try {
@@ -52,7 +58,7 @@ export class EventConsumer {
     const type = eventTypeOfCloudEvent(event.type);
     const handler = type ? handlers[type] : undefined;
     if (!handler) return;
-    if (await processed.has(consumer, event.id)) {
+    if (processed && (await processed.has(consumer, event.id))) {
       logger.info({ ...where, eventId: event.id }, 'duplicate event skipped');
       return;
     }
@@ -63,13 +69,13 @@ export class EventConsumer {
     try {
       await (this.options.withContext ? this.options.withContext(ids, () => handler(event)) : handler(event));
     } catch (error) {
-      return this.onHandlerError(consumed, event, error);
+      return this.onHandlerError(consumed, event, error, processed);
     }
-    await processed.mark(consumer, event.id);
+    await processed?.mark(consumer, event.id);
     this.attempts.delete(this.key(consumed));
   }
 
-  private async onHandlerError(consumed: ConsumedMessage, event: EdictCloudEvent, error: unknown): Promise<void> {
+  private async onHandlerError(consumed: ConsumedMessage, event: EdictCloudEvent, error: unknown, processed?: ProcessedEventsStore): Promise<void> {
     const key = this.key(consumed);
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     const retriable = isEdictError(error) ? error.retriable : attempt < (this.options.maxUnexpectedAttempts ?? 5);
@@ -83,7 +89,7 @@ export class EventConsumer {
     }
     this.attempts.delete(key);
     await this.deadLetter(consumed, error);
-    await this.options.processed.mark(this.options.consumer, event.id);
+    await processed?.mark(this.options.consumer, event.id);
   }
 
   private async deadLetter(consumed: ConsumedMessage, error: unknown): Promise<void> {

@@ -13,14 +13,14 @@ class WholeMessageDeserializer implements Deserializer<unknown, IncomingEvent> {
 }
 
 /** Options for `app.connectMicroservice` on the @nestjs/microservices Kafka transport. */
-export function kafkaTransportOptions(clientId: string, groupId: string, brokers: readonly string[]): KafkaOptions {
+export function kafkaTransportOptions(clientId: string, groupId: string, brokers: readonly string[], fromBeginning = true): KafkaOptions {
   return {
     transport: Transport.KAFKA,
     options: {
       postfixId: '',
       client: { clientId, brokers: [...brokers], connectionTimeout: 3000, retry: { initialRetryTime: 200, retries: 10 } },
       consumer: { groupId, allowAutoTopicCreation: false, sessionTimeout: 15000, heartbeatInterval: 1000 },
-      subscribe: { fromBeginning: true },
+      subscribe: { fromBeginning },
       run: { autoCommit: true },
       deserializer: new WholeMessageDeserializer(),
     },

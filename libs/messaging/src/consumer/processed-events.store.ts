@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { once, runDdl } from '../store/run-ddl';
 
 /**
  * Remembers which event ids a consumer has handled, so a redelivered message is a no-op
@@ -6,8 +7,6 @@ import type { Pool } from 'pg';
  * table makes the common duplicate cheap and observable.
  */
 export class ProcessedEventsStore {
-  private ready: Promise<void> | undefined;
-
   constructor(private readonly pool: Pool, private readonly schema: string) {}
 
   async has(consumer: string, eventId: string): Promise<boolean> {
@@ -31,19 +30,14 @@ export class ProcessedEventsStore {
     return `"${this.schema}".processed_events`;
   }
 
-  private migrate(): Promise<void> {
-    this.ready ??= this.pool
-      .query(
-        `CREATE SCHEMA IF NOT EXISTS "${this.schema}";
-         CREATE TABLE IF NOT EXISTS ${this.table} (
-           consumer text NOT NULL, event_id text NOT NULL,
-           processed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id))`,
-      )
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        this.ready = undefined;
-        throw error;
-      });
-    return this.ready;
-  }
+  private readonly migrate = once(() =>
+    runDdl(
+      this.pool,
+      `edict-migrate:${this.schema}`,
+      `CREATE SCHEMA IF NOT EXISTS "${this.schema}";
+       CREATE TABLE IF NOT EXISTS ${this.table} (
+         consumer text NOT NULL, event_id text NOT NULL,
+         processed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id))`,
+    ),
+  );
 }

@@ -1,13 +1,13 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { Pool } from 'pg';
 import { createPostgresEventStore, EVENT_STORE } from '@edict/event-store';
-import { createLogger, runWithContext } from '@edict/observability';
+import { systemClock } from '@edict/core';
+import { createLogger, runWithContext, type Logger } from '@edict/observability';
 import { EventConsumer } from '../consumer/event-consumer';
 import { ProcessedEventsStore } from '../consumer/processed-events.store';
 import { createKafka } from '../kafka/kafka-client.factory';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { RuntimeLifecycle } from './runtime.lifecycle';
-import { systemClock } from '@edict/core';
 import { CLOCK, consumerGroupOf, KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS, runtimeEnv, type RuntimeOptions } from './runtime.tokens';
 
 /**
@@ -19,35 +19,36 @@ import { CLOCK, consumerGroupOf, KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS
 @Module({})
 export class EdictRuntimeModule {
   static forService(options: RuntimeOptions): DynamicModule {
-    const env = runtimeEnv();
+    const withStore = options.withStore ?? true;
+    const env = runtimeEnv(process.env, withStore);
+    const storeProviders: Provider[] = [
+      { provide: PG_POOL, useFactory: () => new Pool({ connectionString: env.databaseUrl, max: 10 }) },
+      { provide: EVENT_STORE, useFactory: () => createPostgresEventStore({ connectionString: env.databaseUrl, schema: env.schema }) },
+    ];
     return {
       module: EdictRuntimeModule,
       providers: [
-        { provide: RUNTIME_OPTIONS, useValue: options },
+        { provide: RUNTIME_OPTIONS, useValue: { ...options, withStore } },
         { provide: CLOCK, useValue: systemClock },
         { provide: RUNTIME_LOGGER, useFactory: () => createLogger(options.service) },
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: env.databaseUrl, max: 10 }) },
-        {
-          provide: EVENT_STORE,
-          useFactory: () => createPostgresEventStore({ connectionString: env.databaseUrl, schema: env.schema }),
-        },
+        ...(withStore ? storeProviders : []),
         { provide: KAFKA, useFactory: () => createKafka(`edict-${options.service}`, env.brokers) },
         { provide: KafkaPublisher, useFactory: (kafka: ReturnType<typeof createKafka>) => new KafkaPublisher(kafka), inject: [KAFKA] },
         {
           provide: EventConsumer,
-          inject: [KafkaPublisher, PG_POOL, RUNTIME_LOGGER],
-          useFactory: (publisher: KafkaPublisher, pool: Pool, logger: ReturnType<typeof createLogger>) =>
+          inject: [KafkaPublisher, RUNTIME_LOGGER, ...(withStore ? [PG_POOL] : [])],
+          useFactory: (publisher: KafkaPublisher, logger: Logger, pool?: Pool) =>
             new EventConsumer({
               consumer: consumerGroupOf(options.service),
               publisher,
-              processed: new ProcessedEventsStore(pool, env.schema),
+              ...(pool ? { processed: new ProcessedEventsStore(pool, env.schema) } : {}),
               logger,
               withContext: (ids, fn) => runWithContext(ids, fn),
             }),
         },
         RuntimeLifecycle,
       ],
-      exports: [CLOCK, RUNTIME_OPTIONS, RUNTIME_LOGGER, PG_POOL, EVENT_STORE, KAFKA, KafkaPublisher, EventConsumer],
+      exports: [CLOCK, RUNTIME_OPTIONS, RUNTIME_LOGGER, KAFKA, KafkaPublisher, EventConsumer, ...(withStore ? [PG_POOL, EVENT_STORE] : [])],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PostgresCheckpointStore, PostgresLeaderLock, type EventStore } from '@edict/event-store';
@@ -19,29 +19,28 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     @Inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
     private readonly publisher: KafkaPublisher,
+    @Optional() @Inject(EVENT_STORE) private readonly store?: EventStore,
+    @Optional() @Inject(PG_POOL) private readonly pool?: Pool,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.unregister.push(
-      registerReadinessCheck('store', () => this.store.ping()),
-      registerReadinessCheck('kafka', () => this.kafkaReachable()),
-    );
+    const { store, pool } = this;
+    this.unregister.push(registerReadinessCheck('kafka', () => this.kafkaReachable()));
+    if (store) this.unregister.push(registerReadinessCheck('store', () => store.ping()));
     await ensureTopics(this.kafka);
-    if (this.options.relayCategories.length > 0) {
-      const { schema } = runtimeEnv();
+    if (store && pool && this.options.relayCategories.length > 0) {
+      const env = runtimeEnv();
       this.relay = new EventRelay({
         name: this.options.relayCategories.join(','),
         categories: this.options.relayCategories,
         source: `/edict/${this.options.service}`,
-        store: this.store,
+        store,
         publisher: this.publisher,
-        checkpoints: new PostgresCheckpointStore(this.pool, schema),
-        leaderLock: new PostgresLeaderLock(runtimeEnv().databaseUrl),
+        checkpoints: new PostgresCheckpointStore(pool, env.schema),
+        leaderLock: new PostgresLeaderLock(env.databaseUrl),
         logger: this.logger,
       });
       this.relay.start();
@@ -52,8 +51,8 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
     this.unregister.forEach((remove) => remove());
     await this.relay?.stop();
     await this.publisher.disconnect();
-    await this.store.close();
-    await this.pool.end();
+    await this.store?.close();
+    await this.pool?.end();
   }
 
   private async kafkaReachable(): Promise<void> {

@@ -9,6 +9,8 @@ export interface RuntimeOptions {
   readonly service: string;
   /** stream categories this service writes and relays to Kafka (ARCHITECTURE.md ownership) */
   readonly relayCategories: readonly string[];
+  /** false for services without an event store or read models (the PDP sidecar): Kafka only */
+  readonly withStore?: boolean;
 }
 
 /** Settings read from the environment, once. */
@@ -18,9 +20,9 @@ export interface RuntimeEnv {
   readonly brokers: readonly string[];
 }
 
-export function runtimeEnv(env: NodeJS.ProcessEnv = process.env): RuntimeEnv {
-  const databaseUrl = env['DATABASE_URL'];
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+export function runtimeEnv(env: NodeJS.ProcessEnv = process.env, withStore = true): RuntimeEnv {
+  const databaseUrl = env['DATABASE_URL'] ?? '';
+  if (withStore && !databaseUrl) throw new Error('DATABASE_URL is not set');
   const brokers = (env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set');
   return { databaseUrl, schema: env['EDICT_DB_SCHEMA'] ?? 'edict', brokers };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { bundleLineDecider, tierOfPolicyId, type Actor, type BundleCommand } from '@edict/authoring-domain';
-import { StreamIds } from '@edict/contracts';
+import { bundleLineDecider, type Actor, type BundleCommand } from '@edict/authoring-domain';
+import { StreamIds, tierOfPolicyId } from '@edict/contracts';
 import { canonicalDigest, NotFoundError, type Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';

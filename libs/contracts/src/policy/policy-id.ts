@@ -1,4 +1,4 @@
-import type { Tier } from '@edict/contracts';
+import type { Tier } from '../events/bundle-events';
 import { ValidationError } from '@edict/core';
 
 const SEGMENT = '[a-z0-9][a-z0-9-]{0,62}';

@@ -1,0 +1,21 @@
+/** One signed version as distribution serves it to decision points. */
+export interface ServedBundle {
+  readonly version: string;
+  readonly digest: string;
+  readonly document: Readonly<Record<string, unknown>>;
+  /** detached compact JWS over `{ policyId, version, digest }` (see signing) */
+  readonly signature: string;
+  readonly kid: string;
+}
+
+/**
+ * What a decision point needs for one policy (GET /v1/serving/{policyId} on distribution):
+ * the stable version, and the canary with its percentage while one is in progress.
+ */
+export interface ServingState {
+  readonly policyId: string;
+  readonly stable: ServedBundle | null;
+  readonly canary: (ServedBundle & { readonly percentage: number }) | null;
+  /** the rollout stream revision this state reflects; decision points ignore older states */
+  readonly revision: number;
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@edict/service-kit';
+import { DecisionLogRepository } from '../store/decision-log.repository';
+import { DecisionQueryDto } from './decision-query.dto';
+
+const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
+
+/** Queries over the decision log; the export is the NDJSON that `edict simulate` replays. */
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller('v1/decisions')
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionLogRepository) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Decisions, newest first, filtered by policy, version, effect and time' })
+  async list(@Query() query: DecisionQueryDto): Promise<{ items: unknown[] }> {
+    return { items: await this.decisions.query({ ...query, limit: query.limit ?? 100 }) };
+  }
+
+  @Get('export')
+  @Roles(...READERS)
+  @Header('content-type', 'application/x-ndjson')
+  @ApiOperation({ summary: 'The same, as NDJSON (one decision per line): the format `edict simulate --decisions` reads' })
+  async export(@Query() query: DecisionQueryDto): Promise<string> {
+    const items = await this.decisions.query({ ...query, limit: query.limit ?? 1000 });
+    return items.map((d) => JSON.stringify(d)).join('\n') + (items.length ? '\n' : '');
+  }
+}

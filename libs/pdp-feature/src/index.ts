@@ -1,0 +1,2 @@
+export * from './pdp.module';
+export * from './pdp.config';

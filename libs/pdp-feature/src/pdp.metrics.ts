@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { metricsFor } from '@edict/observability';
+
+/** The PDP's own metrics (`edict_pdp_*`), in the service's registry served at /metrics. */
+@Injectable()
+export class PdpMetrics {
+  private readonly metrics = metricsFor('pdp');
+  readonly decisions = this.metrics.counter({ what: 'decisions', unit: 'total', help: 'decisions made, by policy, effect and canary', labelNames: ['policy', 'effect', 'canary'] });
+  readonly errors = this.metrics.counter({ what: 'decision_errors', unit: 'total', help: 'decisions that were errors, by code', labelNames: ['policy', 'code'] });
+  readonly evaluation = this.metrics.histogram({ what: 'evaluation_duration', unit: 'seconds', help: 'engine evaluation time', buckets: [1e-6, 5e-6, 1e-5, 5e-5, 1e-4, 1e-3, 1e-2] });
+  readonly logged = this.metrics.counter({ what: 'decisions_logged', unit: 'total', help: 'decisions published to edict.decisions.v1' });
+  readonly dropped = this.metrics.counter({ what: 'decisions_dropped', unit: 'total', help: 'decisions dropped because the log buffer was full' });
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '@edict/core';
+import { EdictRuntimeModule } from '@edict/messaging';
+import { createLogger } from '@edict/observability';
+import { DecisionPoint } from '@edict/pdp';
+import { DecisionsController } from './http/decisions.controller';
+import { DecisionLogBuffer } from './logging/decision-log.buffer';
+import { PDP_CONFIG, PDP_LOGGER, pdpConfigFromEnv, type PdpConfig } from './pdp.config';
+import { PdpMetrics } from './pdp.metrics';
+import { jwksKeyLookup } from './sync/jwks-key-lookup';
+import { RolloutEventsConsumer } from './sync/rollout-events.consumer';
+import { ServingSyncService } from './sync/serving-sync.service';
+
+/** The PDP sidecar: verified bundles from distribution, decisions over HTTP, decision logs to Kafka. */
+@Module({
+  imports: [EdictRuntimeModule.forService({ service: 'pdp', relayCategories: [], withStore: false })],
+  controllers: [DecisionsController, RolloutEventsConsumer],
+  providers: [
+    { provide: PDP_CONFIG, useFactory: pdpConfigFromEnv },
+    { provide: PDP_LOGGER, useFactory: () => createLogger('pdp') },
+    {
+      provide: DecisionPoint,
+      inject: [PDP_CONFIG],
+      useFactory: (config: PdpConfig) =>
+        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, keys: jwksKeyLookup(config.jwksUrl) }),
+    },
+    PdpMetrics,
+    DecisionLogBuffer,
+    ServingSyncService,
+  ],
+})
+export class PdpModule {}

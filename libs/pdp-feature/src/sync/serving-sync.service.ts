@@ -1,0 +1,60 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ServingState } from '@edict/contracts';
+import { UnavailableError } from '@edict/core';
+import { registerReadinessCheck, type Logger } from '@edict/observability';
+import { DecisionPoint } from '@edict/pdp';
+import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
+import { serviceToken } from './service-token';
+
+/**
+ * Keeps the decision point in step with distribution: everything at start, one policy when a
+ * rollout event names it, and everything again every `resyncMs` as a safety net for missed events.
+ * The PDP is ready once the first full sync has loaded.
+ */
+@Injectable()
+export class ServingSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private synced = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unregister: (() => void) | undefined;
+
+  constructor(
+    private readonly pdp: DecisionPoint,
+    @Inject(PDP_CONFIG) private readonly config: PdpConfig,
+    @Inject(PDP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.unregister = registerReadinessCheck('bundles', () =>
+      this.synced ? Promise.resolve() : Promise.reject(new Error('bundles not loaded yet')),
+    );
+    await this.syncAll().catch((error: unknown) => this.logger.warn({ err: String(error) }, 'initial bundle sync failed; retrying'));
+    this.timer = setInterval(() => void this.syncAll().catch((e: unknown) => this.logger.warn({ err: String(e) }, 'bundle resync failed')), this.config.resyncMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.unregister?.();
+  }
+
+  async syncAll(): Promise<void> {
+    const states = (await this.get('/v1/serving')) as ServingState[];
+    for (const state of states) await this.apply(state);
+    this.synced = true;
+  }
+
+  async syncOne(policyId: string): Promise<void> {
+    await this.apply((await this.get(`/v1/serving/${encodeURIComponent(policyId)}`)) as ServingState);
+  }
+
+  private async apply(state: ServingState): Promise<void> {
+    if (await this.pdp.load(state)) {
+      this.logger.info({ policyId: state.policyId, revision: state.revision, stable: state.stable?.version, canary: state.canary?.version }, 'bundles loaded');
+    }
+  }
+
+  private async get(path: string): Promise<unknown> {
+    const response = await fetch(`${this.config.distributionUrl}${path}`, { headers: { authorization: `Bearer ${await serviceToken()}` } });
+    if (!response.ok) throw new UnavailableError('PDP.DISTRIBUTION_UNAVAILABLE', `distribution answered ${response.status} for ${path}`);
+    return response.json();
+  }
+}

@@ -1,0 +1,94 @@
+import { cohortOf, parentPolicyIds, servesCanary, type DecisionBundleRef, type DecisionLogged, type ServingState } from '@edict/contracts';
+import type { IdGenerator, Clock } from '@edict/core';
+import { compileBundle, evaluate, type CompiledBundle, type DecisionRequest } from '@edict/policy-engine';
+import type { LoadedPolicy } from './loaded-policy';
+import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
+
+export interface DecideInput {
+  readonly policyId: string;
+  readonly subject: string;
+  readonly request: DecisionRequest;
+}
+
+export interface DecisionPointOptions {
+  readonly name: string;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly keys: KeyLookup;
+}
+
+/**
+ * The embedded decision point (`@edict/pdp`): holds verified, compiled bundles per policy and
+ * decides across the tiers of a policy (org → team → project, same name), giving each subject
+ * the canary or the stable version of each tier by its cohort.
+ */
+export class DecisionPoint {
+  private readonly policies = new Map<string, LoadedPolicy>();
+
+  constructor(private readonly options: DecisionPointOptions) {}
+
+  /** Verifies and compiles a serving state; an older revision than the one held is ignored. */
+  async load(state: ServingState): Promise<boolean> {
+    const held = this.policies.get(state.policyId);
+    if (held && held.revision >= state.revision) return false;
+    const compile = async (bundle: NonNullable<ServingState['stable']>): Promise<CompiledBundle> => {
+      await verifyServedBundle(state.policyId, bundle, this.options.keys);
+      return compileBundle(bundle.document);
+    };
+    const stable = state.stable ? await compile(state.stable) : null;
+    const canary = state.canary ? { bundle: await compile(state.canary), percentage: state.canary.percentage } : null;
+    this.policies.set(state.policyId, { policyId: state.policyId, revision: state.revision, stable, canary });
+    return true;
+  }
+
+  loaded(): LoadedPolicy[] {
+    return [...this.policies.values()];
+  }
+
+  decide(input: DecideInput): DecisionLogged['data'] {
+    const refs: DecisionBundleRef[] = [];
+    const tiers: CompiledBundle[] = [];
+    for (const policyId of [...parentPolicyIds(input.policyId), input.policyId]) {
+      const held = this.policies.get(policyId);
+      if (!held) continue;
+      const cohort = cohortOf(policyId, input.subject);
+      const canary = held.canary !== null && servesCanary(cohort, held.canary.percentage);
+      const bundle = canary ? held.canary?.bundle ?? null : held.stable;
+      if (!bundle) continue;
+      tiers.push(bundle);
+      refs.push({ policyId, version: bundle.version, cohort, canary });
+    }
+    const own = refs.find((r) => r.policyId === input.policyId);
+    const base = {
+      decisionId: this.options.ids.next(),
+      timestamp: this.options.clock.now().toISOString(),
+      policyId: input.policyId,
+      version: own?.version ?? null,
+      subject: input.subject,
+      request: input.request,
+      bundles: refs,
+      source: 'pdp' as const,
+      decisionPoint: this.options.name,
+    };
+    if (tiers.length === 0) {
+      return {
+        ...base,
+        evaluationNs: 0,
+        result: { effect: 'deny', rule: null, tier: null, reason: `no active version of ${input.policyId} or its parent tiers`, noMatch: true, error: { code: 'PDP.NO_ACTIVE_BUNDLE', message: 'no bundle to evaluate' } },
+      };
+    }
+    const result = evaluate(tiers, input.request);
+    return {
+      ...base,
+      evaluationNs: result.evaluationNs,
+      result: {
+        effect: result.effect,
+        rule: result.decidingRule,
+        tier: result.decidingTier,
+        reason: result.reason,
+        noMatch: result.noMatch,
+        ...(result.error ? { error: result.error } : {}),
+      },
+    };
+  }
+}

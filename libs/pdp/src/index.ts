@@ -1,0 +1,3 @@
+export * from './verify-served-bundle';
+export * from './loaded-policy';
+export * from './decision-point';

@@ -1,0 +1,28 @@
+import type { ServedBundle } from '@edict/contracts';
+import { canonicalDigest, canonicalJson, ValidationError } from '@edict/core';
+import { flattenedVerify, importJWK, type JWK } from 'jose';
+
+/** Public keys by id (the signing service's JWKS). */
+export type KeyLookup = (kid: string) => Promise<JWK | undefined>;
+
+/**
+ * A decision point loads only what it can prove: the document hashes to the digest, and the
+ * detached JWS over `{ policyId, version, digest }` verifies with a key from the keyring.
+ */
+export async function verifyServedBundle(policyId: string, bundle: ServedBundle, keys: KeyLookup): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new ValidationError('PDP.BUNDLE_UNTRUSTED', `${policyId}@${bundle.version}: ${why}`);
+  };
+  if (canonicalDigest(bundle.document) !== bundle.digest) refuse('the document does not match its digest');
+  const jwk = await keys(bundle.kid);
+  if (!jwk) refuse(`no public key ${bundle.kid} in the keyring`);
+  const [protectedHeader, empty, signature] = bundle.signature.split('.');
+  if (!protectedHeader || empty !== '' || !signature) refuse('the signature is not a detached compact JWS');
+  const payload = canonicalJson({ policyId, version: bundle.version, digest: bundle.digest });
+  try {
+    const key = await importJWK(jwk as JWK, 'EdDSA');
+    await flattenedVerify({ protected: protectedHeader as string, payload: new TextEncoder().encode(payload), signature: signature as string }, key);
+  } catch {
+    refuse('the signature does not verify');
+  }
+}
