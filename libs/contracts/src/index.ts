@@ -11,3 +11,4 @@ export * from './auth/roles';
 export * from './policy/policy-id';
 export * from './policy/cohort';
 export * from './http/serving-state';
+export * from './policy/signing-payload';

@@ -2,3 +2,4 @@ export * from './errors/edict-error';
 export * from './decider/decider';
 export * from './canonical/canonical-json';
 export * from './time/clock';
+export * from './crypto/detached-jws';

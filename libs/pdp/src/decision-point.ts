@@ -37,7 +37,8 @@ export class DecisionPoint {
     };
     const stable = state.stable ? await compile(state.stable) : null;
     const canary = state.canary ? { bundle: await compile(state.canary), percentage: state.canary.percentage } : null;
-    this.policies.set(state.policyId, { policyId: state.policyId, revision: state.revision, stable, canary });
+    const pinned = state.pinned ? await compile(state.pinned) : null;
+    this.policies.set(state.policyId, { policyId: state.policyId, revision: state.revision, stable, canary, pinned, killSwitch: state.killSwitch });
     return true;
   }
 
@@ -51,25 +52,15 @@ export class DecisionPoint {
     for (const policyId of [...parentPolicyIds(input.policyId), input.policyId]) {
       const held = this.policies.get(policyId);
       if (!held) continue;
+      if (held.killSwitch) return this.killed(input, held, refs);
       const cohort = cohortOf(policyId, input.subject);
-      const canary = held.canary !== null && servesCanary(cohort, held.canary.percentage);
-      const bundle = canary ? held.canary?.bundle ?? null : held.stable;
+      const canary = !held.pinned && held.canary !== null && servesCanary(cohort, held.canary.percentage);
+      const bundle = held.pinned ?? (canary ? held.canary?.bundle ?? null : held.stable);
       if (!bundle) continue;
       tiers.push(bundle);
       refs.push({ policyId, version: bundle.version, cohort, canary });
     }
-    const own = refs.find((r) => r.policyId === input.policyId);
-    const base = {
-      decisionId: this.options.ids.next(),
-      timestamp: this.options.clock.now().toISOString(),
-      policyId: input.policyId,
-      version: own?.version ?? null,
-      subject: input.subject,
-      request: input.request,
-      bundles: refs,
-      source: 'pdp' as const,
-      decisionPoint: this.options.name,
-    };
+    const base = this.base(input, refs);
     if (tiers.length === 0) {
       return {
         ...base,
@@ -89,6 +80,37 @@ export class DecisionPoint {
         noMatch: result.noMatch,
         ...(result.error ? { error: result.error } : {}),
       },
+    };
+  }
+
+  /** A tier whose kill switch is on decides alone: allow when failing open, deny when failing closed. */
+  private killed(input: DecideInput, held: LoadedPolicy, refs: DecisionBundleRef[]): DecisionLogged['data'] {
+    const mode = held.killSwitch?.mode ?? 'fail-closed';
+    return {
+      ...this.base(input, refs),
+      evaluationNs: 0,
+      result: {
+        effect: mode === 'fail-open' ? 'allow' : 'deny',
+        rule: null,
+        tier: null,
+        reason: `${held.policyId} is disabled (${mode}): ${held.killSwitch?.reason ?? ''}`,
+        noMatch: false,
+      },
+    };
+  }
+
+  private base(input: DecideInput, refs: readonly DecisionBundleRef[]): Omit<DecisionLogged['data'], 'result' | 'evaluationNs'> {
+    const own = refs.find((r) => r.policyId === input.policyId);
+    return {
+      decisionId: this.options.ids.next(),
+      timestamp: this.options.clock.now().toISOString(),
+      policyId: input.policyId,
+      version: own?.version ?? null,
+      subject: input.subject,
+      request: input.request,
+      bundles: refs,
+      source: 'pdp' as const,
+      decisionPoint: this.options.name,
     };
   }
 }

@@ -1,6 +1,6 @@
-import type { ServedBundle } from '@edict/contracts';
-import { canonicalDigest, canonicalJson, ValidationError } from '@edict/core';
-import { flattenedVerify, importJWK, type JWK } from 'jose';
+import { bundleSigningPayload, type ServedBundle } from '@edict/contracts';
+import { canonicalDigest, ValidationError, verifyDetached } from '@edict/core';
+import type { JWK } from 'jose';
 
 /** Public keys by id (the signing service's JWKS). */
 export type KeyLookup = (kid: string) => Promise<JWK | undefined>;
@@ -16,13 +16,6 @@ export async function verifyServedBundle(policyId: string, bundle: ServedBundle,
   if (canonicalDigest(bundle.document) !== bundle.digest) refuse('the document does not match its digest');
   const jwk = await keys(bundle.kid);
   if (!jwk) refuse(`no public key ${bundle.kid} in the keyring`);
-  const [protectedHeader, empty, signature] = bundle.signature.split('.');
-  if (!protectedHeader || empty !== '' || !signature) refuse('the signature is not a detached compact JWS');
-  const payload = canonicalJson({ policyId, version: bundle.version, digest: bundle.digest });
-  try {
-    const key = await importJWK(jwk as JWK, 'EdDSA');
-    await flattenedVerify({ protected: protectedHeader as string, payload: new TextEncoder().encode(payload), signature: signature as string }, key);
-  } catch {
-    refuse('the signature does not verify');
-  }
+  const payload = bundleSigningPayload({ policyId, version: bundle.version, digest: bundle.digest });
+  if (!(await verifyDetached(bundle.signature, payload, jwk as JWK))) refuse('the signature does not verify');
 }

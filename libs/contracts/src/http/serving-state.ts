@@ -1,3 +1,5 @@
+import type { KillSwitchMode } from '../events/rollout-events';
+
 /** One signed version as distribution serves it to decision points. */
 export interface ServedBundle {
   readonly version: string;
@@ -9,13 +11,16 @@ export interface ServedBundle {
 }
 
 /**
- * What a decision point needs for one policy (GET /v1/serving/{policyId} on distribution):
- * the stable version, and the canary with its percentage while one is in progress.
+ * What a decision point needs for one policy (GET /v1/serving/{policyId} on distribution). Order
+ * of precedence: the kill switch, then a pinned version for everyone, then the canary for
+ * cohorts below its percentage, then stable.
  */
 export interface ServingState {
   readonly policyId: string;
   readonly stable: ServedBundle | null;
   readonly canary: (ServedBundle & { readonly percentage: number }) | null;
+  readonly pinned: ServedBundle | null;
+  readonly killSwitch: { readonly mode: KillSwitchMode; readonly reason: string } | null;
   /** the rollout stream revision this state reflects; decision points ignore older states */
   readonly revision: number;
 }

@@ -1,3 +1,2 @@
-export * from './signing-payload';
 export * from './signature.decider';
 export * from './keyring.decider';

@@ -1,2 +1,1 @@
 export * from './signing.module';
-export * from './keys/detached-jws';

@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { StreamIds, type BundleApproved } from '@edict/contracts';
-import type { Clock } from '@edict/core';
+import { bundleSigningPayload, StreamIds, type BundleApproved } from '@edict/contracts';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata } from '@edict/messaging';
-import { keyringDecider, signatureDecider, signingPayload } from '@edict/signing-domain';
-import { signDetached } from '../keys/detached-jws';
+import { keyringDecider, signatureDecider } from '@edict/signing-domain';
+import { signDetached, type Clock } from '@edict/core';
 import { SIGNING_KEY } from '../keys/signing-key.provider';
 import type { SigningKey } from '../keys/signing-key.loader';
 
@@ -30,7 +29,7 @@ export class SignApprovedBundleHandler implements OnApplicationBootstrap {
 
   async handle(approved: BundleApproved['data']): Promise<void> {
     const { policyId, version, digest } = approved;
-    const signature = await signDetached(signingPayload({ policyId, version, digest }), this.key);
+    const signature = await signDetached(bundleSigningPayload({ policyId, version, digest }), this.key);
     await decideAndAppend(
       this.store,
       StreamIds.signature(policyId, version),

@@ -1,4 +1,4 @@
-import type { BundleContent } from '@edict/contracts';
+import type { BundleContent } from '../events/bundle-events';
 import { canonicalJson } from '@edict/core';
 
 /**
@@ -6,5 +6,5 @@ import { canonicalJson } from '@edict/core';
  * The digest already covers the whole document, so the signature binds identity and content.
  * Signatures are compact JWS with this payload detached (RFC 7515 appendix F).
  */
-export const signingPayload = (content: BundleContent): string =>
+export const bundleSigningPayload = (content: BundleContent): string =>
   canonicalJson({ policyId: content.policyId, version: content.version, digest: content.digest });

@@ -1,8 +1,14 @@
-import { CompactSign, flattenedVerify, importJWK, type JWK } from 'jose';
-import type { SigningKey } from './signing-key.loader';
+import { CompactSign, flattenedVerify, importJWK, type CryptoKey, type JWK } from 'jose';
+
+/** A key that signs: its id (RFC 7638 thumbprint) and algorithm go into the JWS header. */
+export interface DetachedSigner {
+  readonly kid: string;
+  readonly alg: 'EdDSA';
+  readonly privateKey: CryptoKey | Uint8Array;
+}
 
 /** A compact JWS over `payload` with the payload left out (`header..signature`, RFC 7515 app. F). */
-export async function signDetached(payload: string, key: SigningKey): Promise<string> {
+export async function signDetached(payload: string, key: DetachedSigner): Promise<string> {
   const jws = await new CompactSign(new TextEncoder().encode(payload))
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'edict-bundle+jws' })
     .sign(key.privateKey);

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { EdictRuntimeModule } from '@edict/messaging';
+import { DistributionEventsConsumer } from './consumers/distribution-events.consumer';
+import { RecordSignedBundleHandler } from './handlers/record-signed-bundle.handler';
+import { RolloutCommandsService } from './handlers/rollout-commands.service';
+import { ServingStateService } from './handlers/serving-state.service';
+import { RolloutsController } from './http/rollouts.controller';
+import { ServingController } from './http/serving.controller';
+import { DecisionWindowsRepository } from './store/decision-windows.repository';
+import { ReleasesRepository } from './store/releases.repository';
+
+/** The distribution service: owns `rollout-*` streams; serves bundles to decision points. */
+@Module({
+  imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
+  controllers: [RolloutsController, ServingController, DistributionEventsConsumer],
+  providers: [ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, ServingStateService],
+})
+export class DistributionModule {}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { DecisionWindowClosed } from '@edict/contracts';
+import type { WindowTotals } from '@edict/distribution-domain';
+import { once, PG_POOL, runDdl, runtimeEnv } from '@edict/messaging';
+import { distributionDdl } from './distribution.schema';
+
+/** Decision windows per policy, version and canary flag; summed by the promotion gates. */
+@Injectable()
+export class DecisionWindowsRepository {
+  private readonly schema = runtimeEnv().schema;
+  private readonly migrate = once(() => runDdl(this.pool, `edict-migrate:${this.schema}`, distributionDdl(this.schema)));
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async save(w: DecisionWindowClosed['data']): Promise<void> {
+    await this.migrate();
+    await this.pool.query(
+      `INSERT INTO "${this.schema}".distribution_decision_windows
+         (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, mean_evaluation_ns)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+      [w.policyId, w.version, w.canary, w.windowStart, w.windowEnd, w.total, w.errors, w.denies, w.noMatches, w.meanEvaluationNs],
+    );
+  }
+
+  /** Totals of a version's windows that started at or after `since`. */
+  async totals(policyId: string, version: string, canary: boolean, since: string): Promise<WindowTotals> {
+    await this.migrate();
+    const { rows } = await this.pool.query<{ total: string; errors: string; denies: string; cost: string | null }>(
+      `SELECT coalesce(sum(total), 0) AS total, coalesce(sum(errors), 0) AS errors, coalesce(sum(denies), 0) AS denies,
+              sum(mean_evaluation_ns * total) / nullif(sum(total), 0) AS cost
+         FROM "${this.schema}".distribution_decision_windows
+        WHERE policy_id = $1 AND version = $2 AND canary = $3 AND window_start >= $4`,
+      [policyId, version, canary, since],
+    );
+    const row = rows[0];
+    return { total: Number(row?.total ?? 0), errors: Number(row?.errors ?? 0), denies: Number(row?.denies ?? 0), meanEvaluationNs: Number(row?.cost ?? 0) };
+  }
+}
