@@ -1,4 +1,4 @@
-import { CompactSign, flattenedVerify, importJWK, type CryptoKey, type JWK } from 'jose';
+import { base64url, CompactSign, flattenedVerify, importJWK, type CryptoKey, type JWK } from 'jose';
 
 /** A key that signs: its id (RFC 7638 thumbprint) and algorithm go into the JWS header. */
 export interface DetachedSigner {
@@ -22,7 +22,8 @@ export async function verifyDetached(detached: string, payload: string, publicJw
   if (!header || empty !== '' || !signature) return false;
   try {
     const key = await importJWK(publicJwk, 'EdDSA');
-    await flattenedVerify({ protected: header, payload: new TextEncoder().encode(payload), signature }, key);
+    // the detached payload goes back in base64url-encoded, as it was when signed (b64: true)
+    await flattenedVerify({ protected: header, payload: base64url.encode(payload), signature }, key);
     return true;
   } catch {
     return false;

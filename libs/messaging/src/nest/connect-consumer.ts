@@ -10,6 +10,8 @@ import { consumerGroupOf, runtimeEnv } from './runtime.tokens';
  */
 export async function connectKafkaConsumer(app: INestApplication, group: string, options: { fromBeginning?: boolean } = {}): Promise<void> {
   const { brokers } = runtimeEnv(process.env, false);
+  // init first: the runtime's bootstrap hook creates the topics the consumer subscribes to
+  await app.init();
   const transport = kafkaTransportOptions(`edict-${group}`, consumerGroupOf(group), brokers, options.fromBeginning ?? true);
   app.connectMicroservice<MicroserviceOptions>(transport, { inheritAppConfig: false });
   await app.startAllMicroservices();

@@ -1,0 +1,67 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { metricName } from './metric-name';
+
+/** What a metric is, in `edict_<service>_<what>_<unit>` terms. */
+export interface MetricSpec<L extends string> {
+  readonly what: string;
+  readonly unit: string;
+  readonly help: string;
+  readonly labelNames?: readonly L[];
+}
+
+export interface HistogramSpec<L extends string> extends MetricSpec<L> {
+  /** default: prom-client's (5 ms … 10 s), which suits request latencies */
+  readonly buckets?: readonly number[];
+}
+
+/**
+ * The metrics of one service: its own prom-client `Registry` (with Node's default metrics) and
+ * helpers that name metrics by convention. Creating the same metric twice returns the existing
+ * one, so modules and tests that build twice in one process do not clash.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+
+  constructor(readonly service: string) {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  counter<L extends string = string>(spec: MetricSpec<L>): Counter<L> {
+    const name = metricName(this.service, spec.what, spec.unit);
+    const existing = this.registry.getSingleMetric(name);
+    if (existing instanceof Counter) return existing;
+    return new Counter<L>({ name, help: spec.help, labelNames: spec.labelNames ?? [], registers: [this.registry] });
+  }
+
+  gauge<L extends string = string>(spec: MetricSpec<L>): Gauge<L> {
+    const name = metricName(this.service, spec.what, spec.unit);
+    const existing = this.registry.getSingleMetric(name);
+    if (existing instanceof Gauge) return existing;
+    return new Gauge<L>({ name, help: spec.help, labelNames: spec.labelNames ?? [], registers: [this.registry] });
+  }
+
+  histogram<L extends string = string>(spec: HistogramSpec<L>): Histogram<L> {
+    const name = metricName(this.service, spec.what, spec.unit);
+    const existing = this.registry.getSingleMetric(name);
+    if (existing instanceof Histogram) return existing;
+    const buckets = spec.buckets ? [...spec.buckets] : undefined;
+    return new Histogram<L>({ name, help: spec.help, labelNames: spec.labelNames ?? [], registers: [this.registry], ...(buckets ? { buckets } : {}) });
+  }
+
+  /** The text exposition format, for `GET /metrics`. */
+  async exposition(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
+
+const perService = new Map<string, ServiceMetrics>();
+
+/** The process-wide `ServiceMetrics` of a service (one registry per process and service). */
+export function metricsFor(service: string): ServiceMetrics {
+  let metrics = perService.get(service);
+  if (!metrics) {
+    metrics = new ServiceMetrics(service);
+    perService.set(service, metrics);
+  }
+  return metrics;
+}

@@ -1,0 +1,2 @@
+export * from './decider/decider-spec';
+export * from './infra';

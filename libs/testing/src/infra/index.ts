@@ -1,0 +1,12 @@
+export * from './infra-handle';
+export { InfraError, type InfraErrorCode } from './infra-error';
+export { startInfra } from './start-infra';
+export { runInfraUntilSignal, type RunInfraOptions } from './run-until-signal';
+export { infraEnvironment, formatShellExports } from './infra-environment';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { createTopics } from './topics';
+export { uniqueName } from './unique-name';
+export { dockerEngineAnswers } from './docker-engine';
+export { EVENTSTORE_UNAVAILABLE_REASON, readInfraEnv, type EnvInfra } from './source-selection';
+export { reportLine } from './report-line';
+export { redactPassword } from './component-starters';
