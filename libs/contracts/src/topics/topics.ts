@@ -1,5 +1,5 @@
 /** Kafka topics: a public contract (docs/asyncapi.yaml). Keys are listed beside each. */
-export const Topics = {
+export const BaseTopics = {
   /** key: policy id */
   bundles: 'edict.bundles.v1',
   /** key: policy id */
@@ -12,7 +12,20 @@ export const Topics = {
   incidents: 'edict.incidents.v1',
 } as const;
 
-export type Topic = (typeof Topics)[keyof typeof Topics];
+export type Topic = string;
+
+/**
+ * An optional namespace in front of every topic and consumer group, read once at start from
+ * `EDICT_TOPIC_PREFIX` (e.g. `staging.`), so that two Edict deployments, or a test run beside a
+ * local stack, can share one Kafka cluster without seeing each other's events. Empty by default:
+ * the names above are the contract.
+ */
+export const topicPrefix: string = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['EDICT_TOPIC_PREFIX'] ?? '';
+
+/** The topics this process uses: the contract names with the deployment's prefix. */
+export const Topics: { readonly [K in keyof typeof BaseTopics]: string } = Object.fromEntries(
+  Object.entries(BaseTopics).map(([key, name]) => [key, `${topicPrefix}${name}`]),
+) as { readonly [K in keyof typeof BaseTopics]: string };
 
 export const allTopics: readonly Topic[] = Object.values(Topics);
 

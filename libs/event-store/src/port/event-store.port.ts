@@ -71,8 +71,17 @@ export interface SubscribeOptions {
 }
 
 export interface Subscription {
-  /** resolves once the subscription has stopped delivering */
+  /**
+   * Resolves once the subscription has stopped delivering (an in-flight onEvent has settled).
+   * Never rejects. Do not await it from inside onEvent: that would wait for itself.
+   */
   stop(): Promise<void>;
+  /**
+   * Settles when delivery has stopped: resolves after stop(), rejects with the error that ended
+   * the subscription otherwise. When no onError was given, observe it (or the failure becomes an
+   * unhandled rejection, on purpose: an error is never dropped silently).
+   */
+  readonly done: Promise<void>;
 }
 
 export interface EventStore {
@@ -80,7 +89,7 @@ export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** The stream's events in revision order; an unknown stream reads as []. */
   readStream(streamId: string, options?: { readonly fromRevision?: number }): Promise<StoredEvent[]>;
-  /** The global log in position order. */
+  /** The global log in position order; without `limit`, everything after `after`. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Delivers every event after the checkpoint, then new ones as they are appended. */
   subscribe(options: SubscribeOptions): Subscription;

@@ -40,7 +40,7 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
         store,
         publisher: this.publisher,
         checkpoints: new PostgresCheckpointStore(pool, env.schema),
-        leaderLock: new PostgresLeaderLock(env.databaseUrl),
+        leaderLock: new PostgresLeaderLock(env.databaseUrl, { schema: env.schema }),
         logger: this.logger,
       });
       this.relay.start();

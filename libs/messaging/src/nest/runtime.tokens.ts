@@ -1,3 +1,4 @@
+import { topicPrefix } from '@edict/contracts';
 /** DI tokens of the runtime every service shares. EVENT_STORE comes from @edict/event-store. */
 export const PG_POOL = Symbol('PG_POOL');
 export const KAFKA = Symbol('KAFKA');
@@ -28,7 +29,8 @@ export function runtimeEnv(env: NodeJS.ProcessEnv = process.env, withStore = tru
   return { databaseUrl, schema: env['EDICT_DB_SCHEMA'] ?? 'edict', brokers };
 }
 
-export const consumerGroupOf = (service: string): string => `edict-${service}`;
+/** Consumer group of a service, in the deployment's namespace (see `topicPrefix`). */
+export const consumerGroupOf = (service: string): string => `${topicPrefix}edict-${service}`;
 
 /** DI token for the Clock (STYLE.md §11); the runtime provides the system clock. */
 export const CLOCK = Symbol('CLOCK');

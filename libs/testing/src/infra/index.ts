@@ -10,3 +10,4 @@ export { dockerEngineAnswers } from './docker-engine';
 export { EVENTSTORE_UNAVAILABLE_REASON, readInfraEnv, type EnvInfra } from './source-selection';
 export { reportLine } from './report-line';
 export { redactPassword } from './component-starters';
+export { repoRoot } from './repo-root';

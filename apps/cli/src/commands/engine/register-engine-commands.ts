@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { registerLintCommand } from './lint.command';
+import { registerSimulateCommand } from './simulate.command';
+import { registerTestCommand } from './test.command';
+import { registerValidateCommand } from './validate.command';
+
+/** The policy-engine commands: `validate`, `lint`, `test`, `simulate`. */
+export function registerEngineCommands(program: Command): void {
+  registerValidateCommand(program);
+  registerLintCommand(program);
+  registerTestCommand(program);
+  registerSimulateCommand(program);
+}

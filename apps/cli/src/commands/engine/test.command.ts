@@ -1,0 +1,43 @@
+import { runBundleTests } from '@edict/policy-engine';
+import type { TestReport } from '@edict/policy-engine';
+import type { Command } from 'commander';
+import { collect } from './collect-option';
+import { printProblems } from './format-problem';
+import { loadBundle } from './load-bundle';
+import { requireParents } from './require-parents';
+import { writeLines, writeOut } from './write-output';
+
+/** The human report of `edict test`: one line per test, failures under it, unreached rules. */
+export function formatTestReport(report: TestReport): string[] {
+  const lines = [`${report.policyId}@${report.version}`];
+  for (const r of report.results) {
+    const combined = r.combined ? ` [all tiers: ${r.combined.effect}${r.combined.decidingRule ? ` by ${r.combined.decidingTier} rule '${r.combined.decidingRule}'` : ''}]` : '';
+    lines.push(`  ${r.passed ? 'PASS' : 'FAIL'}  ${r.name}: ${r.actual.effect}${r.actual.rule ? ` by '${r.actual.rule}'` : ' (no match)'}${combined}`);
+    for (const f of r.failures) lines.push(`        ${f}`);
+  }
+  lines.push(`Rules no test reached: ${report.unreachedRules.length > 0 ? report.unreachedRules.join(', ') : 'none'}`);
+  lines.push(`Result: ${report.total} tests, ${report.passed} passed, ${report.failed} failed`);
+  return lines;
+}
+
+/** `edict test <bundle> [--parent <bundle> ...]`: runs `spec.tests`; exit 1 on any failure. */
+export function registerTestCommand(program: Command): void {
+  program
+    .command('test')
+    .description("run a bundle's tests (spec.tests) and list the rules no test reached")
+    .argument('<bundle>', 'bundle file')
+    .option('--parent <bundle>', 'a parent tier bundle (repeatable); the combined decision is shown too', collect, [])
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, opts: { parent: string[]; json?: boolean }) => {
+      const parents = await requireParents(opts.parent);
+      const loaded = loadBundle(file);
+      if (!loaded.ok) {
+        process.exitCode = 1;
+        return printProblems(loaded.problems, file);
+      }
+      const report = runBundleTests(loaded.compiled, parents);
+      if (report.failed > 0) process.exitCode = 1;
+      if (report.total === 0) await writeLines([`edict: ${file} has no tests (spec.tests)`], process.stderr);
+      return opts.json ? writeOut(`${JSON.stringify(report, null, 2)}\n`) : writeLines(formatTestReport(report));
+    });
+}

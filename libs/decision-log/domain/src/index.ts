@@ -1,0 +1,5 @@
+export * from './masking/mask-rule';
+export * from './masking/decision-masker';
+export * from './windows/window.state';
+export * from './windows/window.aggregator';
+export * from './windows/window.closer';

@@ -1,0 +1,78 @@
+import type { Command } from '@edict/core';
+import type { KillSwitchMode } from '@edict/contracts';
+import type { GateVerdict } from '../gate/gate.types';
+
+/** Who acts, and with which roles (from the bearer token). */
+export interface Principal {
+  readonly by: string;
+  readonly roles: readonly string[];
+}
+
+/** Begin a canary at 10% for a signed version. */
+export type StartRollout = Command<'StartRollout', {
+  readonly policyId: string;
+  readonly version: string;
+  readonly digest: string;
+  /** the signing service's signature over `{ policyId, version, digest }` verified against the keyring */
+  readonly signatureVerified: boolean;
+  readonly by: string;
+  readonly at: string;
+}>;
+
+/** Move the canary one step (10 → 50 → 100) if its gate passed or a failure is overridden. */
+export type PromoteRollout = Command<'PromoteRollout', {
+  readonly by: string;
+  readonly at: string;
+  readonly gate: GateVerdict;
+  readonly override?: { readonly reason: string; readonly by: string; readonly roles: readonly string[] };
+}>;
+
+/**
+ * Drop the canary, or with no canary put the previous stable version back. `version`, when set,
+ * names the version to take out of service: if it no longer serves, the command is a no-op
+ * (how a redelivered or repeated rollback request stays idempotent).
+ */
+export type RollBack = Command<'RollBack', {
+  readonly version?: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+  readonly automatic: boolean;
+  readonly incidentId?: string;
+}>;
+
+/** Hold the canary at its step (it keeps serving); promotion is refused until resumed. */
+export type PauseRollout = Command<'PauseRollout', { readonly reason: string; readonly by: string; readonly at: string }>;
+/** Release a paused canary; its soak time starts again. */
+export type ResumeRollout = Command<'ResumeRollout', { readonly by: string; readonly at: string }>;
+
+/** Serve `version` (the stable one or an earlier stable one) to every cohort. */
+export type PinVersion = Command<'PinVersion', {
+  readonly version: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}>;
+/** Release the pin. */
+export type UnpinVersion = Command<'UnpinVersion', { readonly by: string; readonly at: string }>;
+
+/** The per-policy kill switch. The edge also checks the override header; the domain checks role and reason. */
+export type DisablePolicy = Command<'DisablePolicy', Principal & {
+  readonly mode: KillSwitchMode;
+  readonly reason: string;
+  readonly at: string;
+}>;
+/** Turn the per-policy kill switch off (admin, with a reason). */
+export type EnablePolicy = Command<'EnablePolicy', Principal & { readonly reason: string; readonly at: string }>;
+
+/** Every command of a `rollout-<policyId>` stream. */
+export type RolloutCommand =
+  | StartRollout
+  | PromoteRollout
+  | RollBack
+  | PauseRollout
+  | ResumeRollout
+  | PinVersion
+  | UnpinVersion
+  | DisablePolicy
+  | EnablePolicy;

@@ -1,0 +1,60 @@
+import { assertNever } from '@edict/core';
+import type { BundleRolledBack, RolloutEvent, RolloutPromoted, RolloutStarted } from '@edict/contracts';
+import type { RolloutState, TrackedRollout } from './rollout.state';
+
+const started = (state: RolloutState, { data }: RolloutStarted): TrackedRollout => {
+  const base: TrackedRollout = state.status === 'tracked'
+    ? state
+    : { status: 'tracked', policyId: data.policyId, stable: null, canary: null, history: [], archived: [], pin: null, killSwitch: null, rolledBackIncidents: [] };
+  const canary = { version: data.version, digest: data.digest, percentage: data.percentage, stepStartedAt: data.startedAt, paused: false };
+  return { ...base, canary };
+};
+
+/** At 100% the canary is the stable version and the one it replaces becomes a rollback target. */
+const promoted = (state: TrackedRollout, { data }: RolloutPromoted): TrackedRollout => {
+  if (!state.canary) return state;
+  if (data.to === 100) {
+    const history = state.stable ? [...state.history, state.stable] : state.history;
+    return { ...state, stable: { version: data.version, digest: data.digest }, canary: null, history };
+  }
+  return { ...state, canary: { ...state.canary, percentage: data.to, stepStartedAt: data.promotedAt } };
+};
+
+/** The rolled-back version is archived; dropping a canary leaves the stable one, reverting restores history's last. */
+const rolledBack = (state: TrackedRollout, { data }: BundleRolledBack): TrackedRollout => {
+  const archived = [...state.archived, data.fromVersion];
+  const rolledBackIncidents = data.incidentId !== undefined ? [...state.rolledBackIncidents, data.incidentId] : state.rolledBackIncidents;
+  if (state.canary?.version === data.fromVersion) return { ...state, canary: null, archived, rolledBackIncidents };
+  const restored = state.history.find((h) => h.version === data.toVersion) ?? null;
+  const history = state.history.filter((h) => h.version !== data.toVersion);
+  return { ...state, stable: restored, history, archived, rolledBackIncidents };
+};
+
+const evolveTracked = (state: TrackedRollout, event: RolloutEvent): TrackedRollout => {
+  const canary = state.canary;
+  switch (event.type) {
+    case 'RolloutStarted': return started(state, event);
+    case 'RolloutPromoted': return promoted(state, event);
+    case 'BundleRolledBack': return rolledBack(state, event);
+    case 'RolloutPaused': return canary ? { ...state, canary: { ...canary, paused: true } } : state;
+    case 'RolloutResumed':
+      return canary ? { ...state, canary: { ...canary, paused: false, stepStartedAt: event.data.resumedAt } } : state;
+    case 'VersionPinned': {
+      const { version, digest, reason, pinnedBy } = event.data;
+      return { ...state, pin: { version, digest, reason, pinnedBy } };
+    }
+    case 'VersionUnpinned': return { ...state, pin: null };
+    case 'PolicyDisabled': {
+      const { mode, reason, disabledBy } = event.data;
+      return { ...state, killSwitch: { mode, reason, disabledBy } };
+    }
+    case 'PolicyEnabled': return { ...state, killSwitch: null };
+    default: return assertNever(event, 'rollout event');
+  }
+};
+
+/** Folds one event of a `rollout-<policyId>` stream. Only RolloutStarted can begin a stream. */
+export const evolveRollout = (state: RolloutState, event: RolloutEvent): RolloutState => {
+  if (state.status === 'tracked') return evolveTracked(state, event);
+  return event.type === 'RolloutStarted' ? started(state, event) : state;
+};

@@ -1,0 +1,41 @@
+import type { CompiledBundle } from '../compile/compiled-bundle.types';
+import type { DecisionRequest, DecisionResult, EvaluateOptions, NanoTimer, TierOutcome } from '../model/decision.types';
+import { PolicyCodes } from '../model/problem-codes';
+import { checkRequest } from './check-request';
+import { combineTiers } from './combine-tiers';
+import { errorOutcome, evaluateBundle } from './evaluate-bundle';
+
+const defaultTimer: NanoTimer = () => process.hrtime.bigint();
+
+/**
+ * Decides a request against a tier chain (org → team → project; any subset, several bundles
+ * per tier allowed). Every bundle is evaluated; the most restrictive effect wins. Never
+ * throws on bad input: a refused request or a failing condition gives an error decision with
+ * the on-error effect(s).
+ */
+export function evaluate(tiers: readonly CompiledBundle[], request: DecisionRequest, options: EvaluateOptions = {}): DecisionResult {
+  const timer = options.timer ?? defaultTimer;
+  const started = timer();
+  const refused = checkRequest(request);
+  const outcomes: TierOutcome[] = tiers.map((bundle) => (refused ? errorOutcome(bundle, refused) : evaluateBundle(bundle, request)));
+  const combined = combineTiers(outcomes);
+  const bundleVersions = tiers.map((b) => b.ref);
+  if (!combined) {
+    const error = refused ?? { code: PolicyCodes.NO_BUNDLES, message: 'no bundle to evaluate: the decision defaults to deny' };
+    return { effect: 'deny', decidingTier: null, decidingPolicyId: null, decidingRule: null, reason: error.message, noMatch: false, error, tiers: outcomes, bundleVersions, evaluationNs: Number(timer() - started) };
+  }
+  const { effect, deciding } = combined;
+  const error = outcomes.find((o) => o.error)?.error;
+  return {
+    effect,
+    decidingTier: deciding.tier,
+    decidingPolicyId: deciding.policyId,
+    decidingRule: deciding.rule,
+    reason: deciding.reason,
+    noMatch: deciding.noMatch,
+    ...(error && { error }),
+    tiers: outcomes,
+    bundleVersions,
+    evaluationNs: Number(timer() - started),
+  };
+}

@@ -1,0 +1,61 @@
+import type { Effect } from './effect';
+import type { Tier } from './tier';
+
+/**
+ * What is asked. CEL conditions see it as `request.agent`, `request.action`,
+ * `request.resource` and `context.*` (the context map itself).
+ */
+export interface DecisionRequest {
+  readonly agent: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Readonly<Record<string, unknown>>;
+}
+
+/** Why a decision is an error: a condition failed to evaluate, or the request was refused. */
+export interface DecisionError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** One tier's own outcome, before the tiers are combined. */
+export interface TierOutcome {
+  readonly policyId: string;
+  readonly version: string;
+  readonly tier: Tier;
+  readonly effect: Effect;
+  /** id of the rule that decided, or null when the bundle's default (or on-error) effect applied */
+  readonly rule: string | null;
+  readonly reason: string;
+  readonly noMatch: boolean;
+  readonly error?: DecisionError;
+}
+
+/** A decision that explains itself. */
+export interface DecisionResult {
+  /** the most restrictive of the tiers' effects */
+  readonly effect: Effect;
+  /** the tier whose outcome gave the effect (null only when no bundle was given) */
+  readonly decidingTier: Tier | null;
+  readonly decidingPolicyId: string | null;
+  readonly decidingRule: string | null;
+  readonly reason: string;
+  /** true when the deciding tier matched no rule and its default effect applied */
+  readonly noMatch: boolean;
+  /** set when any tier failed to evaluate (the decision counts as an error) */
+  readonly error?: DecisionError;
+  /** each tier's own outcome, in org → team → project order */
+  readonly tiers: readonly TierOutcome[];
+  /** `policyId@version` of every bundle evaluated */
+  readonly bundleVersions: readonly string[];
+  /** wall time of the evaluation, measured by the injected timer */
+  readonly evaluationNs: number;
+}
+
+/** A monotonic nanosecond clock. Injected so that tests are deterministic. */
+export type NanoTimer = () => bigint;
+
+export interface EvaluateOptions {
+  /** defaults to `process.hrtime.bigint` */
+  readonly timer?: NanoTimer;
+}

@@ -1,0 +1,29 @@
+import Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
+import bundleSchema from '../format/bundle.schema.json';
+import type { BundleProblem } from '../model/bundle-problem';
+import { schemaErrorToProblem } from './schema-error-to-problem';
+
+/** The JSON Schema of the bundle format (also at libs/policy-engine/src/format/bundle.schema.json). */
+export const BUNDLE_SCHEMA: Readonly<Record<string, unknown>> = bundleSchema;
+
+// Compiled once per process; `verbose` keeps the failing schema so messages can name what is allowed.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+const validate = ajv.compile(bundleSchema);
+
+/** At most this many schema problems are reported: past that they are noise. */
+const MAX_SCHEMA_PROBLEMS = 100;
+
+/** Checks a document against the bundle JSON Schema: types, required and unknown fields, enums. */
+export function validateSchema(document: unknown): BundleProblem[] {
+  if (validate(document)) return [];
+  const errors: ErrorObject[] = validate.errors ?? [];
+  const problems = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if').map(schemaErrorToProblem);
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path ?? ''}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, MAX_SCHEMA_PROBLEMS);
+}

@@ -1,0 +1,84 @@
+import { evaluate } from '@edict/policy-engine';
+import type { CompiledBundle } from '@edict/policy-engine';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generatePolicy } from './generate-policy';
+import { measureHeap, measureLatency, measureOne, measureThroughput } from './measure-engine';
+import { opaBench, opaDecisions, opaWorkspace } from './measure-opa';
+import { comparePdpHttpWithOpa } from './pdp-http.bench';
+import { resolveOpa } from './resolve-opa';
+import { printSummary } from './print-summary';
+import type { BenchResult, SizeResult } from './bench-result.types';
+
+const SIZES = [10, 100, 1000];
+const OPA_INPUTS = 5;
+const root = resolve(__dirname, '../../../..');
+
+function runSize(size: number, opa: { path: string } | null): SizeResult {
+  const policy = generatePolicy(size);
+  const { compileMs, heapBytes, bundle } = measureHeap(policy.bundle);
+  const tiers: CompiledBundle[] = [bundle];
+  const latency = measureLatency(tiers, policy.requests, 200_000);
+  const decisionsPerSecond = measureThroughput(tiers, policy.requests, 1500);
+  const engine = { ...latency, decisionsPerSecond };
+  const heapBytesPer1000Rules = heapBytes === null ? null : Math.round((heapBytes / size) * 1000);
+  if (!opa) return { rules: size, compileMs, heapBytesPer1000Rules, engine, opa: null };
+  const ws = opaWorkspace(policy.rego);
+  try {
+    const sample = policy.requests.slice(0, OPA_INPUTS);
+    const perInput = sample.map((request, i) => ({ engineNs: measureOne(tiers, request, 200_000), ...opaBench(opa.path, ws.policy, ws.dir, request, `input-${i}`) }));
+    const engineNs = perInput.reduce((a, x) => a + x.engineNs, 0) / perInput.length;
+    const opaNs = perInput.reduce((a, x) => a + x.nsPerOp, 0) / perInput.length;
+    const checked = policy.requests.slice(0, 500);
+    const theirs = opaDecisions(opa.path, ws.policy, ws.dir, checked);
+    const identical = checked.filter((r, i) => {
+      const ours = evaluate(tiers, r);
+      return ours.effect === theirs[i]?.effect && ours.decidingRule === theirs[i]?.rule;
+    }).length;
+    return {
+      rules: size,
+      compileMs,
+      heapBytesPer1000Rules,
+      engine,
+      opa: { inputs: perInput.length, engineMeanNsOnInputs: Math.round(engineNs), opaMeanNsOnInputs: Math.round(opaNs), opaP99QueryEvalNs: Math.max(...perInput.map((x) => x.p99Ns ?? 0)), throughputRatio: Number((opaNs / engineNs).toFixed(2)), parity: { checked: checked.length, identical } },
+    };
+  } finally {
+    ws.dispose();
+  }
+}
+
+function main(): void {
+  let opa: { path: string; version: string } | null = null;
+  let opaError: string | undefined;
+  try {
+    opa = resolveOpa(root);
+  } catch (e) {
+    opaError = `opa not available: ${(e as Error).message}`;
+  }
+  const sizes = SIZES.map((size) => {
+    process.stderr.write(`bench:engine: ${size} rules...\n`);
+    return runSize(size, opa);
+  });
+  const at = (n: number) => sizes.find((s) => s.rules === n)!;
+  const ratios = sizes.flatMap((s) => (s.opa ? [s.opa.throughputRatio] : []));
+  const result: BenchResult = {
+    generatedAt: new Date().toISOString(),
+    environment: { node: process.version, platform: `${process.platform}/${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, opa: opa ? { path: opa.path, version: opa.version } : { error: opaError ?? 'unknown' } },
+    method: 'one tier, generated policy with CEL conditions (2 clauses each), 10,000 generated requests; engine on one Node thread; OPA via `opa bench` (GOMAXPROCS=1) on the same policy in Rego and the first 5 requests',
+    sizes,
+    targets: {
+      p99At100RulesNs: { target: 10_000, actual: at(100).engine.p99Ns, met: at(100).engine.p99Ns <= 10_000 },
+      p99At1000RulesNs: { target: 30_000, actual: at(1000).engine.p99Ns, met: at(1000).engine.p99Ns <= 30_000 },
+      throughputVsOpa: { target: 5, actual: ratios.length > 0 ? Math.min(...ratios) : null, met: ratios.length > 0 ? Math.min(...ratios) >= 5 : null },
+    },
+    pdpHttpVsOpaHttp: comparePdpHttpWithOpa(),
+  };
+  const dir = join(root, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'engine.json'), `${JSON.stringify(result, null, 2)}\n`);
+  printSummary(result);
+  process.stdout.write(`\nwritten: bench-results/engine.json\n`);
+}
+
+main();
