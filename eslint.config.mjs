@@ -2,6 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
+const boundaries = (extraTags) => ({
+  enforceBuildableLibDependency: false,
+  allow: [],
+  depConstraints: [
+    { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', ...extraTags], bannedExternalImports: banIo },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', ...extraTags], bannedExternalImports: banIo },
+    { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', ...extraTags], bannedExternalImports: banIo },
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', ...extraTags], bannedExternalImports: banIo },
+    { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:infra', ...extraTags] },
+    { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', 'type:infra', ...extraTags] },
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', 'type:infra', 'type:feature', ...extraTags] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', 'type:infra', 'type:feature', 'type:testing'] },
+  ],
+});
+
 const banIo = ['@nestjs/*', 'kafkajs', 'pg', 'pino', 'prom-client', '@eventstore/*', 'express', 'testcontainers', 'node:child_process', 'node:fs', 'node:net', 'node:http'];
 
 export default tseslint.config(
@@ -21,24 +36,13 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests.' },
         { selector: "CallExpression[callee.name=/^f(it|describe)$/]", message: 'No focused tests.' },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], bannedExternalImports: banIo },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: banIo },
-            { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine'], bannedExternalImports: banIo },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain'], bannedExternalImports: banIo },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:infra'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', 'type:infra'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', 'type:infra', 'type:feature'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:engine', 'type:domain', 'type:infra', 'type:feature', 'type:testing'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries([])],
     },
+  },
+  {
+    // tests may use the test helpers (decider specs, the infra harness) whatever they test
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['type:testing'])] },
   },
   {
     files: ['**/*.spec.ts', 'libs/testing/**/*.ts', 'tools/**/*.ts'],

@@ -17,10 +17,11 @@ export class TopicRecorder {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ topic, message }) => {
+      eachMessage: ({ topic, message }) => {
         const event = kafkaToCloudEvent({ key: message.key, value: message.value, headers: message.headers ?? {} });
         // CloudEvent instances are frozen: keep the topic beside the event
         this.events.set(event.id, { topic, event });
+        return Promise.resolve();
       },
     });
   }

@@ -53,7 +53,7 @@ describe('walking skeleton', () => {
     expect(first.result).toMatchObject({ effect: 'allow', rule: 'allow-registries', tier: 'org', noMatch: false });
     expect(first.bundles).toEqual([expect.objectContaining({ policyId: 'org/baseline', version: '1.0.0', canary: false })]);
 
-    const onTopic = await eventually('the decision on edict.decisions.v1', async () => recorder.events.get(first.decisionId));
+    const onTopic = await eventually('the decision on edict.decisions.v1', () => Promise.resolve(recorder.events.get(first.decisionId)));
     expect(onTopic.topic).toBe(topic('decisions'));
     expect(onTopic.event).toMatchObject({ type: 'io.edict.decision.logged.v1', subject: 'org/baseline', source: expect.stringMatching(/^\/edict\/pdp\//) });
     expect(onTopic.event.data).toMatchObject({ decisionId: first.decisionId, result: { effect: 'allow' } });
@@ -80,8 +80,8 @@ describe('walking skeleton', () => {
     const third = await askPdpUntilVersion(client, question, '1.0.0');
     expect(third.result).toMatchObject({ effect: 'allow', rule: 'allow-registries' });
 
-    const rollbackEvent = await eventually('BundleRolledBack on edict.rollouts.v1', async () =>
-      recorder.ofType('io.edict.rollout.rolled-back.v1').find(({ event }) => event.subject === 'org/baseline' && event.data?.['fromVersion'] === '1.1.0'),
+    const rollbackEvent = await eventually('BundleRolledBack on edict.rollouts.v1', () =>
+      Promise.resolve(recorder.ofType('io.edict.rollout.rolled-back.v1').find(({ event }) => event.subject === 'org/baseline' && event.data?.['fromVersion'] === '1.1.0')),
     );
     expect(rollbackEvent.event.data).toMatchObject({ toVersion: '1.0.0', rolledBackBy: 'dave', automatic: false });
     const archived = await eventually('authoring to archive 1.1.0', async () => {

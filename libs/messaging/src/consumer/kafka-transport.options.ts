@@ -34,6 +34,6 @@ export function consumedFrom(context: KafkaContext): ConsumedMessage {
     topic: context.getTopic(),
     partition: context.getPartition(),
     offset: message.offset,
-    message: message as unknown as ConsumedMessage['message'],
+    message: message,
   };
 }

@@ -36,7 +36,7 @@ export class DecisionLogBuffer implements OnApplicationShutdown {
         subject: decision.policyId,
         time: decision.timestamp,
         datacontenttype: 'application/json',
-        data: decision as unknown as Record<string, unknown>,
+        data: decision,
         partitionkey: decision.decisionId,
         ...(context ? { correlationid: context.correlationId } : {}),
       }),

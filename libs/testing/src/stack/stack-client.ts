@@ -19,7 +19,7 @@ export class StackClient {
     if (!this.tokens.has(key)) this.tokens.set(key, mintDevToken({ subject, roles, ttlSeconds: 3600 }));
     return {
       call: async <T>(service: ServiceName, method: string, path: string, body?: unknown): Promise<Answer<T>> =>
-        this.request<T>(service, method, path, body, await (this.tokens.get(key) as Promise<string>)),
+        this.request<T>(service, method, path, body, await (this.tokens.get(key))),
     };
   }
 
@@ -52,5 +52,6 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  const why = last instanceof Error ? `: ${last.message}` : '';
+  throw new Error(`timed out waiting for ${what}${why}`);
 }

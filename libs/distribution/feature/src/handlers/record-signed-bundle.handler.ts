@@ -4,7 +4,6 @@ import { ValidationError, verifyDetached, type Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, loadState } from '@edict/messaging';
 import { keyringDecider } from '@edict/signing-domain';
-import type { JWK } from 'jose';
 import { ReleasesRepository } from '../store/releases.repository';
 
 /**
@@ -24,7 +23,7 @@ export class RecordSignedBundleHandler {
     const { state } = await loadState(this.store, StreamIds.keyring, keyringDecider);
     const key = state.keys.find((k) => k.kid === kid);
     if (!key) throw new ValidationError('DISTRIBUTION.UNKNOWN_KEY', `${policyId}@${version} is signed with ${kid}, which is not in the keyring`);
-    if (!(await verifyDetached(signature, bundleSigningPayload({ policyId, version, digest }), key.publicJwk as JWK))) {
+    if (!(await verifyDetached(signature, bundleSigningPayload({ policyId, version, digest }), key.publicJwk))) {
       throw new ValidationError('DISTRIBUTION.SIGNATURE_INVALID', `the signature of ${policyId}@${version} does not verify`);
     }
     await this.releases.save({ policyId, version, digest, kid, signature, verifiedAt: this.clock.now().toISOString() });
