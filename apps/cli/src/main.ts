@@ -17,7 +17,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv).then((code) => process.exit(code), (e: unknown) => {
-  process.stderr.write(`edict: ${String(e)}\n`);
-  process.exit(1);
-});
+// exitCode rather than exit(): exit() would cut off output still being written to a pipe
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`edict: ${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -6,3 +6,4 @@ export * from './stack/start-stack';
 export * from './stack/stack-client';
 export * from './stack/bundle-pipeline';
 export * from './stack/ask-pdp';
+export * from './stack/run-demo';
