@@ -16,3 +16,4 @@ export * from './nest/edict-runtime.module';
 export * from './nest/connect-consumer';
 export * from './store/event-metadata';
 export * from './store/run-ddl';
+export * from './kafka/kafka-security';

@@ -1,3 +1,6 @@
+import { hostname } from 'node:os';
+import { parentPolicyIds } from '@edict/contracts';
+
 export const PDP_CONFIG = Symbol('PDP_CONFIG');
 export const PDP_LOGGER = Symbol('PDP_LOGGER');
 
@@ -7,6 +10,8 @@ export interface PdpConfig {
   readonly distributionUrl: string;
   readonly jwksUrl: string;
   readonly resyncMs: number;
+  /** policies to hold (with their parent tiers); undefined: every policy distribution serves */
+  readonly policies: ReadonlySet<string> | undefined;
   /** decisions are sent to Kafka in batches of at most this many, at least every flushMs */
   readonly logBatchSize: number;
   readonly logFlushMs: number;
@@ -16,7 +21,9 @@ export interface PdpConfig {
 
 export function pdpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PdpConfig {
   return {
-    name: env['EDICT_PDP_NAME'] ?? `pdp-${process.pid}`,
+    // unique per instance (its own consumer group): the pod name in Kubernetes
+    name: env['EDICT_PDP_NAME'] ?? `pdp-${hostname()}-${process.pid}`,
+    policies: policiesFrom(env['EDICT_PDP_POLICIES']),
     distributionUrl: (env['EDICT_DISTRIBUTION_URL'] ?? 'http://127.0.0.1:4104').replace(/\/$/, ''),
     jwksUrl: env['EDICT_JWKS_SIGNING_URL'] ?? `${(env['EDICT_SIGNING_URL'] ?? 'http://127.0.0.1:4103').replace(/\/$/, '')}/.well-known/jwks.json`,
     resyncMs: Number(env['EDICT_PDP_RESYNC_MS'] ?? 30000),
@@ -24,4 +31,11 @@ export function pdpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PdpConfi
     logFlushMs: Number(env['EDICT_PDP_LOG_FLUSH_MS'] ?? 200),
     logBufferLimit: 100000,
   };
+}
+
+/** `EDICT_PDP_POLICIES` (comma-separated policy ids, or `*`), widened to their parent tiers. */
+function policiesFrom(list: string | undefined): ReadonlySet<string> | undefined {
+  const ids = (list ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  if (ids.length === 0 || ids.includes('*')) return undefined;
+  return new Set(ids.flatMap((id) => [...parentPolicyIds(id), id]));
 }

@@ -1,5 +1,5 @@
 import { CloudEvent, Kafka } from 'cloudevents';
-import { cloudEventTypes, type EdictEventType } from '@edict/contracts';
+import { categoryOf, cloudEventTypes, type EdictEventType } from '@edict/contracts';
 import { ValidationError } from '@edict/core';
 import type { StoredEvent } from '@edict/event-store';
 
@@ -13,8 +13,13 @@ export interface OutgoingKafkaMessage {
   readonly headers: Record<string, string>;
 }
 
-const subjectOf = (data: Record<string, unknown>): string | undefined => {
-  for (const field of ['policyId', 'incidentId', 'kid']) {
+/**
+ * The subject and Kafka key: the incident id on the incidents topic, else the policy id (the
+ * topic table's keys), else the key id for keyring events.
+ */
+const subjectOf = (streamId: string, data: Record<string, unknown>): string | undefined => {
+  const fields = categoryOf(streamId) === 'incident' ? ['incidentId'] : ['policyId', 'kid'];
+  for (const field of fields) {
     if (typeof data[field] === 'string') return data[field];
   }
   return undefined;
@@ -25,7 +30,7 @@ export function storedToCloudEvent(event: StoredEvent, source: string): EdictClo
   const ceType = cloudEventTypes[event.type as EdictEventType] as string | undefined;
   if (!ceType) throw new ValidationError('MESSAGING.UNKNOWN_EVENT_TYPE', `no CloudEvents type for '${event.type}'`);
   const data = event.data as Record<string, unknown>;
-  const subject = subjectOf(data);
+  const subject = subjectOf(event.streamId, data);
   return new CloudEvent({
     id: event.eventId,
     type: ceType,

@@ -29,6 +29,8 @@ export interface EventConsumerOptions {
   readonly withContext?: <T>(ids: { correlationId?: string; causationId?: string }, fn: () => Promise<T>) => Promise<T>;
   /** unexpected (non-Edict) errors are retried this many times, then dead-lettered */
   readonly maxUnexpectedAttempts?: number;
+  /** told of every dead-lettered message (the `edict_<service>_dlq_messages_total` counter) */
+  readonly onDeadLetter?: (topic: string, code: string) => void;
 }
 
 /**
@@ -97,6 +99,7 @@ export class EventConsumer {
     const message = error instanceof Error ? error.message : String(error);
     this.options.logger.error({ topic: consumed.topic, offset: consumed.offset, code }, 'message dead-lettered');
     await sendToDeadLetter(this.options.publisher, { ...consumed, consumer: this.options.consumer, error: { code, message } });
+    this.options.onDeadLetter?.(consumed.topic, code);
   }
 
   private key(consumed: ConsumedMessage): string {

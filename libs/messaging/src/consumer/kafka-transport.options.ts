@@ -1,6 +1,7 @@
 import { Transport, type KafkaContext, type KafkaOptions } from '@nestjs/microservices';
 import type { Deserializer, IncomingEvent } from '@nestjs/microservices';
 import type { ConsumedMessage } from './event-consumer';
+import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
 
 /**
  * Keeps the whole parsed Kafka message (headers, key, value): binary-mode CloudEvents carry
@@ -18,7 +19,7 @@ export function kafkaTransportOptions(clientId: string, groupId: string, brokers
     transport: Transport.KAFKA,
     options: {
       postfixId: '',
-      client: { clientId, brokers: [...brokers], connectionTimeout: 3000, retry: { initialRetryTime: 200, retries: 10 } },
+      client: { clientId, brokers: [...brokers], connectionTimeout: 3000, retry: { initialRetryTime: 200, retries: 10 }, ...kafkaSecurityFromEnv() },
       consumer: { groupId, allowAutoTopicCreation: false, sessionTimeout: 15000, heartbeatInterval: 1000 },
       subscribe: { fromBeginning },
       run: { autoCommit: true },

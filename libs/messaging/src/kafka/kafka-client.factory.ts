@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { kafkaSecurityFromEnv } from './kafka-security';
 
 /** Brokers from `KAFKA_BROKERS` (comma-separated host:port list). */
 export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -15,6 +16,7 @@ export function createKafka(clientId: string, brokers: readonly string[], overri
     logLevel: logLevel.WARN,
     connectionTimeout: 3000,
     retry: { initialRetryTime: 200, retries: 8 },
+    ...kafkaSecurityFromEnv(),
     ...overrides,
   });
 }

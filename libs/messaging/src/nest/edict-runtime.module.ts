@@ -2,13 +2,18 @@ import { Global, Module, type DynamicModule, type Provider } from '@nestjs/commo
 import { Pool } from 'pg';
 import { createPostgresEventStore, EVENT_STORE } from '@edict/event-store';
 import { systemClock } from '@edict/core';
-import { createLogger, runWithContext, type Logger } from '@edict/observability';
+import { createLogger, metricsFor, runWithContext, type Logger } from '@edict/observability';
 import { EventConsumer } from '../consumer/event-consumer';
 import { ProcessedEventsStore } from '../consumer/processed-events.store';
 import { createKafka } from '../kafka/kafka-client.factory';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { RuntimeLifecycle } from './runtime.lifecycle';
 import { CLOCK, consumerGroupOf, KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS, runtimeEnv, type RuntimeOptions } from './runtime.tokens';
+
+const deadLetterCounter = (service: string): ((topic: string, code: string) => void) => {
+  const counter = metricsFor(service).counter({ what: 'dlq_messages', unit: 'total', help: 'messages sent to a dead-letter topic, by source topic and error code', labelNames: ['topic', 'code'] });
+  return (topic, code) => counter.inc({ topic, code });
+};
 
 /**
  * What every Edict service shares: the event store (Postgres), a pg pool for read models, the
@@ -44,6 +49,7 @@ export class EdictRuntimeModule {
               ...(pool ? { processed: new ProcessedEventsStore(pool, env.schema) } : {}),
               logger,
               withContext: (ids, fn) => runWithContext(ids, fn),
+              onDeadLetter: deadLetterCounter(options.service),
             }),
         },
         RuntimeLifecycle,

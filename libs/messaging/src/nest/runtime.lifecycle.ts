@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import { EVENT_STORE, PostgresCheckpointStore, PostgresLeaderLock, type EventStore } from '@edict/event-store';
-import { registerReadinessCheck, type Logger } from '@edict/observability';
+import { EVENT_STORE, PostgresCheckpointStore, PostgresLeaderLock, schemaNames, type EventStore } from '@edict/event-store';
+import { metricsFor, registerReadinessCheck, type Logger } from '@edict/observability';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { KafkaPublisher } from '../kafka/kafka-publisher';
 import { EventRelay } from '../relay/event-relay';
@@ -42,6 +42,7 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
         checkpoints: new PostgresCheckpointStore(pool, env.schema),
         leaderLock: new PostgresLeaderLock(env.databaseUrl, { schema: env.schema }),
         logger: this.logger,
+        measureLag: this.relayLagGauge(pool, env.schema),
       });
       this.relay.start();
     }
@@ -53,6 +54,20 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
     await this.publisher.disconnect();
     await this.store?.close();
     await this.pool?.end();
+  }
+
+  /** `edict_<service>_relay_lag_events`: events of the relayed categories after the checkpoint. */
+  private relayLagGauge(pool: Pool, schema: string): (checkpoint: number) => Promise<void> {
+    const relay = this.options.relayCategories.join(',');
+    const gauge = metricsFor(this.options.service).gauge({ what: 'relay_lag', unit: 'events', help: 'events of the relayed categories not yet published', labelNames: ['relay'] });
+    const { events } = schemaNames(schema);
+    return async (checkpoint) => {
+      const { rows } = await pool.query<{ lag: string }>(`SELECT count(*) AS lag FROM ${events} WHERE category = ANY($1) AND position > $2`, [
+        [...this.options.relayCategories],
+        checkpoint,
+      ]);
+      gauge.set({ relay }, Number(rows[0]?.lag ?? 0));
+    };
   }
 
   private async kafkaReachable(): Promise<void> {

@@ -18,7 +18,13 @@ export class RolloutEventsConsumer {
     await this.consumer.handle(consumedFrom(context), {
       RolloutStarted: refresh,
       RolloutPromoted: refresh,
+      RolloutPaused: refresh,
+      RolloutResumed: refresh,
       BundleRolledBack: refresh,
+      VersionPinned: refresh,
+      VersionUnpinned: refresh,
+      PolicyDisabled: refresh,
+      PolicyEnabled: refresh,
     });
   }
 }

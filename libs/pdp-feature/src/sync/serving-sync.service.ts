@@ -47,6 +47,7 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
   }
 
   private async apply(state: ServingState): Promise<void> {
+    if (this.config.policies && !this.config.policies.has(state.policyId)) return;
     if (await this.pdp.load(state)) {
       this.logger.info({ policyId: state.policyId, revision: state.revision, stable: state.stable?.version, canary: state.canary?.version }, 'bundles loaded');
     }

@@ -4,6 +4,7 @@ import { ConflictError, type Clock } from '@edict/core';
 import { evaluateGate, rolloutDecider, type GateVerdict, type RolloutCommand, type RolloutState } from '@edict/distribution-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
+import { metricsFor } from '@edict/observability';
 import type { Principal } from '@edict/service-kit';
 import { DecisionWindowsRepository } from '../store/decision-windows.repository';
 import { ReleasesRepository } from '../store/releases.repository';
@@ -14,6 +15,7 @@ import { rolloutView } from './rollout-view';
 @Injectable()
 export class RolloutCommandsService {
   private readonly thresholds = gateThresholdsFromEnv();
+  private readonly rollbacks = metricsFor('distribution').counter({ what: 'rollbacks', unit: 'total', help: 'versions rolled back, by policy and whether automatic', labelNames: ['policy', 'automatic'] });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -83,7 +85,10 @@ export class RolloutCommandsService {
   }
 
   private async run(policyId: string, actor: string, command: RolloutCommand): Promise<Record<string, unknown>> {
-    await decideAndAppend(this.store, StreamIds.rollout(policyId), rolloutDecider, command, { metadata: eventMetadata(actor) });
+    const appended = await decideAndAppend(this.store, StreamIds.rollout(policyId), rolloutDecider, command, { metadata: eventMetadata(actor) });
+    for (const event of appended.filter((e) => e.type === 'BundleRolledBack')) {
+      this.rollbacks.inc({ policy: policyId, automatic: String((event.data as { automatic: boolean }).automatic) });
+    }
     const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
     return rolloutView(policyId, state);
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { bundleSigningPayload, StreamIds, type BundleApproved } from '@edict/contracts';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
-import { CLOCK, decideAndAppend, eventMetadata } from '@edict/messaging';
+import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
+import { bundleLineDecider } from '@edict/authoring-domain';
 import { keyringDecider, signatureDecider } from '@edict/signing-domain';
-import { signDetached, type Clock } from '@edict/core';
+import { signDetached, ValidationError, type Clock } from '@edict/core';
 import { SIGNING_KEY } from '../keys/signing-key.provider';
 import type { SigningKey } from '../keys/signing-key.loader';
 
@@ -15,6 +16,19 @@ export class SignApprovedBundleHandler implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
   ) {}
+
+  /**
+   * Signs only what authoring's own stream shows approved with this digest: a message on the
+   * topic is not proof (anyone who can write to Kafka could forge one). Anything else is refused
+   * and dead-lettered.
+   */
+  private async requireApproved(policyId: string, version: string, digest: string): Promise<void> {
+    const { state } = await loadState(this.store, StreamIds.bundle(policyId), bundleLineDecider);
+    const v = state.kind === 'active' ? state.versions[version] : undefined;
+    if (!v || v.status !== 'approved' || v.digest !== digest) {
+      throw new ValidationError('SIGNING.NOT_APPROVED', `${policyId}@${version} with digest ${digest} is not approved in the bundle stream`);
+    }
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const { kid, alg, publicJwk } = this.key;
@@ -29,6 +43,7 @@ export class SignApprovedBundleHandler implements OnApplicationBootstrap {
 
   async handle(approved: BundleApproved['data']): Promise<void> {
     const { policyId, version, digest } = approved;
+    await this.requireApproved(policyId, version, digest);
     const signature = await signDetached(bundleSigningPayload({ policyId, version, digest }), this.key);
     await decideAndAppend(
       this.store,
