@@ -34,7 +34,7 @@ export class BundleCommandsService {
 
   async submit(policyId: string, version: string, by: Actor): Promise<Record<string, unknown>> {
     await this.run(policyId, { type: 'SubmitBundle', data: { version, by, at: this.now() } }, by);
-    return this.version(policyId, version);
+    return this.summary(policyId, version);
   }
 
   /** Approval needs validation's verdict on this exact digest, read from validation's own stream. */
@@ -44,7 +44,7 @@ export class BundleCommandsService {
     const verdict = await loadState(this.store, StreamIds.validation(policyId, version), validationDecider);
     const validation = digest ? validationOutcome(verdict.state, digest) : 'pending';
     await this.run(policyId, { type: 'ApproveBundle', data: { version, by, validation, at: this.now(), ...(comment ? { comment } : {}) } }, by);
-    return this.version(policyId, version);
+    return this.summary(policyId, version);
   }
 
   async line(policyId: string): Promise<Record<string, unknown>> {
@@ -58,6 +58,12 @@ export class BundleCommandsService {
     const view = versionView(events, version);
     if (!view) throw new NotFoundError('BUNDLE.VERSION_NOT_FOUND', `${policyId} has no version ${version}`);
     return view;
+  }
+
+  /** A version without its document: what command answers return. */
+  private async summary(policyId: string, version: string): Promise<Record<string, unknown>> {
+    const { document: _document, ...rest } = await this.version(policyId, version);
+    return rest;
   }
 
   private async run(policyId: string, command: BundleCommand, by: Actor): Promise<void> {
