@@ -12,3 +12,4 @@ export * from './policy/policy-id';
 export * from './policy/cohort';
 export * from './http/serving-state';
 export * from './policy/signing-payload';
+export * from './http/service-ports';

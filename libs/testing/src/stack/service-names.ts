@@ -1,18 +1,1 @@
-/** The services of the stack, in the order they are started. */
-export const SERVICE_NAMES = ['authoring', 'validation', 'signing', 'distribution', 'decision-log', 'incident-response', 'pdp'] as const;
-
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-
-/** The ports the local stack uses by default (README table; `PORT` overrides per service). */
-export const DEFAULT_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
-  authoring: 4101,
-  validation: 4102,
-  signing: 4103,
-  distribution: 4104,
-  'decision-log': 4105,
-  'incident-response': 4106,
-  pdp: 4107,
-};
-
-/** `EDICT_<NAME>_URL`, the variable through which services and the CLI find each other. */
-export const urlVariable = (service: ServiceName): string => `EDICT_${service.toUpperCase().replace(/-/g, '_')}_URL`;
+export { DEFAULT_SERVICE_PORTS, SERVICE_NAMES, serviceUrlVariable as urlVariable, type ServiceName } from '@edict/contracts';
