@@ -65,6 +65,16 @@ describe('walking skeleton', () => {
     });
     expect(logged.version).toBe('1.0.0');
 
+    // correlation and causation ids travel from the HTTP request through the store and Kafka
+    const ofVersion = (type: string, version: string) =>
+      recorder.ofType(type).find(({ event }) => event.subject === 'org/baseline' && event.data?.['version'] === version)?.event;
+    const submitted = await eventually('BundleSubmitted on edict.bundles.v1', () => Promise.resolve(ofVersion('io.edict.bundle.submitted.v1', '1.0.0')));
+    const validated = await eventually('BundleValidated on edict.bundles.v1', () => Promise.resolve(ofVersion('io.edict.bundle.validated.v1', '1.0.0')));
+    expect(typeof submitted['correlationid']).toBe('string');
+    expect(validated['correlationid']).toBe(submitted['correlationid']);
+    expect(validated['causationid']).toBe(submitted.id);
+    expect(submitted['actor']).toBe('alice');
+
     await shipBundle(client, join(root, 'examples/bundles/org/baseline.candidate.yaml'));
     const second = await askPdpUntilVersion(client, question, '1.1.0');
     expect(second.result).toMatchObject({ effect: 'deny', rule: 'network-default-deny' });
