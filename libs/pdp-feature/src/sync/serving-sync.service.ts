@@ -27,12 +27,17 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
     this.unregister = registerReadinessCheck('bundles', () =>
       this.synced ? Promise.resolve() : Promise.reject(new Error('bundles not loaded yet')),
     );
-    await this.syncAll().catch((error: unknown) => this.logger.warn({ err: String(error) }, 'initial bundle sync failed; retrying'));
-    this.timer = setInterval(() => void this.syncAll().catch((e: unknown) => this.logger.warn({ err: String(e) }, 'bundle resync failed')), this.config.resyncMs);
+    await this.syncAndSchedule();
+  }
+
+  /** Until the first full sync succeeds (distribution may start after us) retry every second. */
+  private async syncAndSchedule(): Promise<void> {
+    await this.syncAll().catch((error: unknown) => this.logger.warn({ err: String(error) }, 'bundle sync failed; will retry'));
+    this.timer = setTimeout(() => void this.syncAndSchedule(), this.synced ? this.config.resyncMs : 1000);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.unregister?.();
   }
 
