@@ -14,6 +14,7 @@ import { serviceToken } from './service-token';
 @Injectable()
 export class ServingSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
   private synced = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private unregister: (() => void) | undefined;
 
@@ -33,10 +34,11 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
   /** Until the first full sync succeeds (distribution may start after us) retry every second. */
   private async syncAndSchedule(): Promise<void> {
     await this.syncAll().catch((error: unknown) => this.logger.warn({ err: String(error) }, 'bundle sync failed; will retry'));
-    this.timer = setTimeout(() => void this.syncAndSchedule(), this.synced ? this.config.resyncMs : 1000);
+    if (!this.stopped) this.timer = setTimeout(() => void this.syncAndSchedule(), this.synced ? this.config.resyncMs : 1000);
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.unregister?.();
   }
