@@ -7,12 +7,14 @@ import { generatePolicy } from './generate-policy';
 import { measureHeap, measureLatency, measureOne, measureThroughput } from './measure-engine';
 import { opaBench, opaDecisions, opaWorkspace } from './measure-opa';
 import { comparePdpHttpWithOpa } from './pdp-http.bench';
+import { parseArgs, type BenchArgs } from './bench-args';
 import { resolveOpa } from './resolve-opa';
 import { printSummary } from './print-summary';
-import type { BenchResult, SizeResult } from './bench-result.types';
+import type { BenchResult, PdpHttpComparison, SizeResult } from './bench-result.types';
 
 const SIZES = [10, 100, 1000];
 const OPA_INPUTS = 5;
+const HTTP_RULES = 100;
 const root = resolve(__dirname, '../../../..');
 
 function runSize(size: number, opa: { path: string } | null): SizeResult {
@@ -48,7 +50,19 @@ function runSize(size: number, opa: { path: string } | null): SizeResult {
   }
 }
 
-function main(): void {
+/** The HTTP comparison, run after the in-process part so that its processes do not disturb it. */
+async function httpComparison(wanted: boolean, opa: { path: string } | null): Promise<PdpHttpComparison> {
+  if (!wanted) return { ran: false, skipped: true, reason: 'skipped (--no-http)' };
+  if (!opa) return { ran: false, skipped: false, reason: 'opa not available' };
+  process.stderr.write(`bench:engine: PDP sidecar vs OPA over HTTP, ${HTTP_RULES} rules (starts Kafka, Postgres and the seven services)...\n`);
+  try {
+    return await comparePdpHttpWithOpa(opa.path, generatePolicy(HTTP_RULES));
+  } catch (error) {
+    return { ran: false, skipped: false, reason: `failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function main(args: BenchArgs): Promise<void> {
   let opa: { path: string; version: string } | null = null;
   let opaError: string | undefined;
   try {
@@ -72,13 +86,26 @@ function main(): void {
       p99At1000RulesNs: { target: 30_000, actual: at(1000).engine.p99Ns, met: at(1000).engine.p99Ns <= 30_000 },
       throughputVsOpa: { target: 5, actual: ratios.length > 0 ? Math.min(...ratios) : null, met: ratios.length > 0 ? Math.min(...ratios) >= 5 : null },
     },
-    pdpHttpVsOpaHttp: comparePdpHttpWithOpa(),
+    pdpHttpVsOpaHttp: await httpComparison(args.http, opa),
   };
   const dir = join(root, 'bench-results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'engine.json'), `${JSON.stringify(result, null, 2)}\n`);
   printSummary(result);
   process.stdout.write(`\nwritten: bench-results/engine.json\n`);
+  // Asked for and not delivered is a failed run (the in-process numbers are written all the same).
+  const http = result.pdpHttpVsOpaHttp;
+  if (!http.ran && !http.skipped) process.exitCode = 1;
 }
 
-main();
+let args: BenchArgs;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`bench:engine: ${(error as Error).message}\n`);
+  process.exit(2);
+}
+main(args).catch((error: unknown) => {
+  process.stderr.write(`bench:engine failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

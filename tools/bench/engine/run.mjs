@@ -2,8 +2,10 @@
 // `npm run bench:engine`: builds the libs (tools/build.mjs), compiles this benchmark's
 // TypeScript the same way into dist/tools/bench/engine, and runs it on one Node thread with
 // --expose-gc (for the heap measurement). Result: bench-results/engine.json and a summary.
+// Options go through to main.js: `--no-http` skips the PDP-sidecar-vs-OPA HTTP comparison,
+// which starts Kafka, Postgres and the seven services (see docs/benchmarks.md).
 import { transformFile } from '@swc/core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -20,4 +22,8 @@ for (const name of readdirSync(here).filter((n) => n.endsWith('.ts') && !n.endsW
   const res = await transformFile(file, { ...swcrc, swcrc: false, filename: file, jsc: { ...swcrc.jsc, baseUrl: root, paths: base.compilerOptions.paths } });
   writeFileSync(join(out, name.replace(/\.ts$/, '.js')), res.code);
 }
-execFileSync(process.execPath, ['--expose-gc', join(out, 'main.js')], { stdio: 'inherit', cwd: root });
+// Asynchronous, so that SIGINT/SIGTERM sent to this wrapper reach main.js, which then stops the
+// processes it started (see cleanup.ts); the wrapper exits with main.js's status.
+const child = spawn(process.execPath, ['--expose-gc', join(out, 'main.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)));
