@@ -22,5 +22,6 @@ export * from './problem/problem-from-exception';
 export * from './problem/problem-details.filter';
 export * from './validation/validation-errors';
 export * from './validation/validation.pipe';
+export * from './validation/no-body.pipe';
 export * from './http/media-type';
 export * from './http/body-parser-error';

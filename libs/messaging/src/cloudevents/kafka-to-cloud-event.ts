@@ -16,6 +16,19 @@ const headerText = (value: unknown): string | undefined => {
   return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
+// binary mode: the required context attributes travel as headers (CloudEvents Kafka binding §3.2.3)
+const REQUIRED_HEADERS = ['ce_id', 'ce_type', 'ce_source', 'ce_specversion'] as const;
+
+/** What the SDK's schema check found wrong (its ValidationError lists them in `errors`). */
+const schemaErrors = (error: unknown): string[] => {
+  const errors = (error as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((e: unknown) => {
+    const { instancePath, message } = (e ?? {}) as { instancePath?: unknown; message?: unknown };
+    return `${typeof instancePath === 'string' ? instancePath : ''} ${typeof message === 'string' ? message : JSON.stringify(e)}`.trim();
+  });
+};
+
 /**
  * Reads a binary-mode CloudEvent from a Kafka message. Anything that is not one is a poison
  * message: it throws a non-retriable ValidationError, which the dead-letter filter routes to the DLQ.
@@ -26,8 +39,9 @@ export function kafkaToCloudEvent(message: IncomingKafkaMessage): EdictCloudEven
     const text = headerText(value);
     if (text !== undefined) headers[name] = text;
   }
-  if (!headers['ce_id'] || !headers['ce_type']) {
-    throw new ValidationError('MESSAGING.NOT_A_CLOUDEVENT', 'message has no ce_id/ce_type headers');
+  const missing = REQUIRED_HEADERS.filter((name) => !headers[name]);
+  if (missing.length > 0) {
+    throw new ValidationError('MESSAGING.NOT_A_CLOUDEVENT', `message has no ${missing.join('/')} headers`);
   }
   const raw = message.value;
   const value = typeof raw === 'string' || Buffer.isBuffer(raw) ? raw.toString() : JSON.stringify(raw ?? null);
@@ -36,10 +50,13 @@ export function kafkaToCloudEvent(message: IncomingKafkaMessage): EdictCloudEven
     const kafkaMessage = { headers, body: value, value, key: headerText(message.key) ?? '' };
     const event = Kafka.toEvent(kafkaMessage) as EdictCloudEvent | EdictCloudEvent[];
     if (Array.isArray(event)) throw new Error('batched CloudEvents are not supported');
-    if (typeof event.data !== 'object' || event.data === null) throw new Error('data is not a JSON object');
+    if (event.specversion !== '1.0') throw new Error(`specversion ${event.specversion} is not 1.0`);
+    if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) throw new Error('data is not a JSON object');
+    // the binding builds events leniently; an Edict event must be a valid one
+    event.validate();
     return event;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = [error instanceof Error ? error.message : String(error), ...schemaErrors(error)].join('; ');
     throw new ValidationError('MESSAGING.MALFORMED_CLOUDEVENT', `malformed CloudEvent: ${reason}`);
   }
 }

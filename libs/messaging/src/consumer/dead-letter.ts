@@ -30,5 +30,8 @@ export async function sendToDeadLetter(publisher: KafkaPublisher, input: DeadLet
     edict_dlq_consumer: input.consumer,
   });
   const key = input.message.key === undefined || input.message.key === null ? null : asText(input.message.key);
-  await publisher.sendRaw(dlqTopic(input.topic), [{ key, value: asText(input.message.value), headers }]);
+  const { value } = input.message;
+  // the bytes as consumed (a tombstone stays one): a replay must see exactly what failed
+  const original = Buffer.isBuffer(value) || value === null || value === undefined ? (value ?? null) : asText(value);
+  await publisher.sendRaw(dlqTopic(input.topic), [{ key, value: original, headers }]);
 }

@@ -23,6 +23,9 @@ export function kafkaTransportOptions(clientId: string, groupId: string, brokers
       consumer: { groupId, allowAutoTopicCreation: false, sessionTimeout: 15000, heartbeatInterval: 1000 },
       subscribe: { fromBeginning },
       run: { autoCommit: true },
+      // Values stay the bytes the producer sent: Nest would JSON-parse anything starting with
+      // '{' or '[', and the dead-letter topic would then get a re-serialised, not the original, value.
+      parser: { keepBinary: true },
       deserializer: new WholeMessageDeserializer(),
     },
   };

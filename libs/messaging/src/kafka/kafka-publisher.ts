@@ -24,8 +24,8 @@ export class KafkaPublisher {
     }
   }
 
-  /** Sends already-serialised messages (used for the dead-letter topics). */
-  async sendRaw(topic: string, messages: { key: string | null; value: string; headers: Record<string, string> }[]): Promise<void> {
+  /** Sends already-serialised messages (used for the dead-letter topics); a value may be raw bytes. */
+  async sendRaw(topic: string, messages: { key: string | null; value: Buffer | string | null; headers: Record<string, string> }[]): Promise<void> {
     await this.connect();
     await this.producer.send({ topic, acks: -1, messages });
   }

@@ -37,13 +37,13 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
-});
+}, 60_000);
 
 afterAll(async () => {
   await recorder?.stop();
   await publisher?.disconnect();
   await pool?.end();
-});
+}, 60_000);
 
 /** A fresh schema: an event store, its checkpoints, and a relay factory over them. */
 async function freshStore(): Promise<{ store: PostgresEventStore; checkpoints: PostgresCheckpointStore; schema: string }> {

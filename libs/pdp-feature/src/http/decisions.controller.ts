@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { tierOfPolicyId, type DecisionLogged } from '@edict/contracts';
 import { DecisionPoint } from '@edict/pdp';
 import { Roles } from '@edict/service-kit';
 import { DecisionLogBuffer } from '../logging/decision-log.buffer';
 import { PdpMetrics } from '../pdp.metrics';
-import { DecideDto } from './decide.dto';
+import { DecideBodyPipe } from './decide-body.pipe';
+import { decideRequestSchema, type DecideBody } from './decide-request.schema';
 
 const CALLERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
 
@@ -20,7 +21,8 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles(...CALLERS)
   @ApiOperation({ summary: 'Decide a request across the policy and its parent tiers; the decision is logged to edict.decisions.v1' })
-  decide(@Body() body: DecideDto): DecisionLogged['data'] {
+  @ApiBody({ schema: decideRequestSchema as unknown as Record<string, unknown> })
+  decide(@Body(DecideBodyPipe) body: DecideBody): DecisionLogged['data'] {
     tierOfPolicyId(body.policyId);
     const decision = this.pdp.decide({ policyId: body.policyId, subject: body.subject, request: { ...body.request } });
     const canary = decision.bundles.some((b) => b.canary);

@@ -6,6 +6,7 @@ import type { AuthConfig } from './auth.config';
 import { DEV_JWT_ISSUER } from './auth.config';
 import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Verifies a bearer token and names its principal; throws 401 `AUTH.TOKEN_INVALID` otherwise. */
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -18,14 +19,19 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 /** A verifier for the dev issuer (HS256, shared secret) or a production JWKS. */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   const verify = verifyFunction(config);
+  const cache = new VerifiedTokenCache();
   return async (token) => {
+    const known = cache.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       payload = await verify(token);
     } catch (error) {
       throw toEdgeError(error);
     }
-    return principalFromClaims(payload, token);
+    const principal = principalFromClaims(payload, token);
+    cache.set(token, principal, payload.exp);
+    return principal;
   };
 }
 

@@ -1,5 +1,5 @@
 import type { KeyringEvent, SigningKeyRegistered } from '@edict/contracts';
-import { assertNever, canonicalJson, ConflictError, NotFoundError, type Decider } from '@edict/core';
+import { assertNever, canonicalJson, ConflictError, NotFoundError, ValidationError, type Decider } from '@edict/core';
 
 export type KeyringCommand =
   | { readonly type: 'RegisterKey'; readonly data: Omit<SigningKeyRegistered['data'], 'registeredAt'> & { readonly at: string } }
@@ -18,11 +18,19 @@ export interface KeyringState {
   readonly keys: readonly KeyEntry[];
 }
 
+// JWK members that hold private key material (RFC 7518 §6): they must never reach the store,
+// which is immutable and exported, nor the JWKS built from it.
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
 function decideKeyring(command: KeyringCommand, state: KeyringState): KeyringEvent[] {
   const existing = state.keys.find((k) => k.kid === command.data.kid);
   switch (command.type) {
     case 'RegisterKey': {
       const { at, ...key } = command.data;
+      const secret = PRIVATE_JWK_MEMBERS.filter((member) => member in key.publicJwk);
+      if (secret.length > 0) {
+        throw new ValidationError('KEYRING.PRIVATE_KEY_MATERIAL', `key ${key.kid} carries private members (${secret.join(', ')}); register the public JWK only`);
+      }
       if (existing) {
         if (canonicalJson(existing.publicJwk) === canonicalJson(key.publicJwk)) return [];
         throw new ConflictError('KEYRING.KID_REUSED', `key id ${key.kid} is already registered with another key`);

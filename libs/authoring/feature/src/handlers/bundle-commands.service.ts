@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { bundleLineDecider, type Actor, type BundleCommand } from '@edict/authoring-domain';
 import { StreamIds, tierOfPolicyId } from '@edict/contracts';
-import { canonicalDigest, NotFoundError, type Clock } from '@edict/core';
+import { canonicalDigest, NotFoundError, ValidationError, type Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
 import { validationDecider, validationOutcome } from '@edict/validation-domain';
@@ -25,7 +25,7 @@ export class BundleCommandsService {
   async revise(policyId: string, version: string, input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
     const parsed = readBundleInput(input);
     if (parsed.policyId !== policyId || parsed.version !== version) {
-      throw new NotFoundError('BUNDLE.IDENTITY_MISMATCH', `the document is ${parsed.policyId}@${parsed.version}, not ${policyId}@${version}`);
+      throw new ValidationError('BUNDLE.IDENTITY_MISMATCH', `the document is ${parsed.policyId}@${parsed.version}, not ${policyId}@${version}`);
     }
     const digest = canonicalDigest(parsed.document);
     await this.run(policyId, { type: 'ReviseDraft', data: { version, document: parsed.document, digest, by, at: this.now() } }, by);

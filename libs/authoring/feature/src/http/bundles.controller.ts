@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
+import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
 import { BundleCommandsService } from '../handlers/bundle-commands.service';
 import { ApproveBundleDto, BundleDocumentDto } from './bundle-document.dto';
 
@@ -34,7 +34,12 @@ export class BundlesController {
   @HttpCode(200)
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Submit a draft for validation and approval; it is immutable from now on' })
-  submit(@Param('policyId') policyId: string, @Param('version') version: string, @CurrentPrincipal() who: Principal): Promise<Record<string, unknown>> {
+  submit(
+    @Param('policyId') policyId: string,
+    @Param('version') version: string,
+    @Body(NoBodyPipe) _body: undefined,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<Record<string, unknown>> {
     return this.bundles.submit(policyId, version, who);
   }
 

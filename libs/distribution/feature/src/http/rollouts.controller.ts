@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
+import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, StartRolloutDto } from './rollout.dto';
@@ -45,7 +45,7 @@ export class RolloutsController {
   }
 
   @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
-  resume(@Param('policyId') policyId: string, @CurrentPrincipal() who: Principal): View {
+  resume(@Param('policyId') policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.resume(policyId, who);
   }
 
@@ -56,7 +56,7 @@ export class RolloutsController {
   }
 
   @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
-  unpin(@Param('policyId') policyId: string, @CurrentPrincipal() who: Principal): View {
+  unpin(@Param('policyId') policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.unpin(policyId, who);
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { IncidentState } from '@edict/incident-response-domain';
-import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
+import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
 import { IncidentCommandsService } from '../handlers/incident-commands.service';
 import { IncidentsRepository } from '../store/incidents.repository';
 
@@ -40,7 +40,7 @@ export class IncidentsController {
 
   @Post(':id/acknowledge') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiOperation({ summary: 'Acknowledge (runbook: within 15 minutes of an auto-rollback)' })
-  acknowledge(@Param('id') id: string, @CurrentPrincipal() who: Principal): Promise<IncidentState> {
+  acknowledge(@Param('id') id: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): Promise<IncidentState> {
     return this.commands.acknowledge(id, who.subject);
   }
 

@@ -1,0 +1,24 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import Ajv from 'ajv';
+import { ValidationError } from '@edict/core';
+import { decideRequestSchema, type DecideBody } from './decide-request.schema';
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile<DecideBody>(decideRequestSchema);
+
+const pathOf = (instancePath: string, missing?: unknown): string => {
+  const base = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  return typeof missing === 'string' ? (base ? `${base}.${missing}` : missing) : base;
+};
+
+/** Validates a decide body; 400 `REQUEST.INVALID` with `errors: [{ path, message }]` like every other endpoint. */
+@Injectable()
+export class DecideBodyPipe implements PipeTransform<unknown, DecideBody> {
+  transform(value: unknown): DecideBody {
+    if (validate(value)) return value;
+    const errors = (validate.errors ?? []).map((e) => ({
+      path: pathOf(e.instancePath, e.params['missingProperty'] ?? e.params['additionalProperty']),
+      message: e.keyword === 'additionalProperties' ? 'is not allowed' : (e.message ?? 'is invalid'),
+    }));
+    throw new ValidationError('REQUEST.INVALID', 'The request does not match the expected shape.', { errors });
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * POST /v1/decisions: which policy (the most specific tier), who asks (picks the canary cohort),
+ * and what. A JSON Schema compiled once with ajv rather than class-validator DTOs: this is the
+ * hot path, and the compiled check is an order of magnitude cheaper. The engine then bounds
+ * the context's depth and size.
+ */
+export const decideRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['policyId', 'subject', 'request'],
+  properties: {
+    policyId: { type: 'string', minLength: 1, maxLength: 256, example: 'teams/alpha/network' },
+    subject: { type: 'string', minLength: 1, maxLength: 512, description: 'picks the canary cohort' },
+    request: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['agent', 'action', 'resource'],
+      properties: {
+        agent: { type: 'string', minLength: 1, maxLength: 512 },
+        action: { type: 'string', minLength: 1, maxLength: 512 },
+        resource: { type: 'string', minLength: 1, maxLength: 2048 },
+        context: { type: 'object', description: 'what CEL conditions read as `context.*`' },
+      },
+    },
+  },
+} as const;
+
+export interface DecideBody {
+  readonly policyId: string;
+  readonly subject: string;
+  readonly request: { readonly agent: string; readonly action: string; readonly resource: string; readonly context?: Record<string, unknown> };
+}
