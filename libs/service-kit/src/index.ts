@@ -25,3 +25,4 @@ export * from './validation/validation.pipe';
 export * from './validation/no-body.pipe';
 export * from './http/media-type';
 export * from './http/body-parser-error';
+export * from './validation/policy-id.pipe';

@@ -1,14 +1,41 @@
 import { Module } from '@nestjs/common';
-import { EdictRuntimeModule } from '@edict/messaging';
+import { PostgresLeaderLock } from '@edict/event-store';
+import { EdictRuntimeModule, runtimeEnv } from '@edict/messaging';
+import { DECISION_LOG_CONFIG, decisionLogConfigFromEnv } from './config/decision-log.config';
 import { DecisionEventsConsumer } from './consumers/decision-events.consumer';
 import { RecordDecisionHandler } from './consumers/record-decision.handler';
+import { DecisionLogMetrics } from './decision-log.metrics';
 import { DecisionsController } from './http/decisions.controller';
+import { WindowsController } from './http/windows.controller';
+import { DecisionLogMigrator } from './store/decision-log.migrator';
 import { DecisionLogRepository } from './store/decision-log.repository';
+import { DecisionWindowsRepository } from './store/decision-windows.repository';
+import { DecisionWindowsPublisher, WINDOWS_LEADER_LOCK } from './windows/decision-windows.publisher';
+import { WindowCloser } from './windows/window-closer.service';
 
-/** The decision-log service: read models only (ARCHITECTURE.md), fed by `edict.decisions.v1`. */
+/**
+ * The decision-log service: read models only (ARCHITECTURE.md), fed by `edict.decisions.v1`;
+ * masks and stores decisions, and publishes `DecisionWindowClosed` to `edict.decision-windows.v1`.
+ */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'decision-log', relayCategories: [] })],
-  controllers: [DecisionsController, DecisionEventsConsumer],
-  providers: [DecisionLogRepository, RecordDecisionHandler],
+  controllers: [DecisionsController, WindowsController, DecisionEventsConsumer],
+  providers: [
+    { provide: DECISION_LOG_CONFIG, useFactory: () => decisionLogConfigFromEnv() },
+    {
+      provide: WINDOWS_LEADER_LOCK,
+      useFactory: () => {
+        const env = runtimeEnv();
+        return new PostgresLeaderLock(env.databaseUrl, { schema: env.schema });
+      },
+    },
+    DecisionLogMetrics,
+    DecisionLogMigrator,
+    DecisionLogRepository,
+    DecisionWindowsRepository,
+    RecordDecisionHandler,
+    WindowCloser,
+    DecisionWindowsPublisher,
+  ],
 })
 export class DecisionLogModule {}

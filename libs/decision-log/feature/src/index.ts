@@ -1,1 +1,2 @@
 export * from './decision-log.module';
+export * from './config/decision-log.config';

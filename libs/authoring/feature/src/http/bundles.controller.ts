@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
+import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { BundleCommandsService } from '../handlers/bundle-commands.service';
 import { ApproveBundleDto, BundleDocumentDto } from './bundle-document.dto';
 
@@ -22,7 +22,7 @@ export class BundlesController {
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Replace the document of a draft' })
   revise(
-    @Param('policyId') policyId: string,
+    @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
     @Body() body: BundleDocumentDto,
     @CurrentPrincipal() who: Principal,
@@ -35,7 +35,7 @@ export class BundlesController {
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Submit a draft for validation and approval; it is immutable from now on' })
   submit(
-    @Param('policyId') policyId: string,
+    @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
     @Body(NoBodyPipe) _body: undefined,
     @CurrentPrincipal() who: Principal,
@@ -48,7 +48,7 @@ export class BundlesController {
   @Roles('reviewer', 'team-lead', 'security', 'platform', 'admin')
   @ApiOperation({ summary: 'Approve a validated version (distinct approvers, never the author, the roles its tier requires)' })
   approve(
-    @Param('policyId') policyId: string,
+    @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
     @Body() body: ApproveBundleDto,
     @CurrentPrincipal() who: Principal,
@@ -58,13 +58,13 @@ export class BundlesController {
 
   @Get(':policyId')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
-  line(@Param('policyId') policyId: string): Promise<Record<string, unknown>> {
+  line(@Param('policyId', PolicyIdPipe) policyId: string): Promise<Record<string, unknown>> {
     return this.bundles.line(policyId);
   }
 
   @Get(':policyId/versions/:version')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
-  version(@Param('policyId') policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+  version(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     return this.bundles.version(policyId, version);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics, type DecisionLogged } from '@edict/contracts';
+import { Topics } from '@edict/contracts';
 import { consumedFrom, EventConsumer } from '@edict/messaging';
 import { RecordDecisionHandler } from './record-decision.handler';
 
@@ -13,7 +13,7 @@ export class DecisionEventsConsumer {
   async onDecision(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.handle(
       consumedFrom(context),
-      { DecisionLogged: (event) => this.record.handle(event.data as unknown as DecisionLogged['data']) },
+      { DecisionLogged: (event) => this.record.handle(event.data) },
       { trackProcessed: false },
     );
   }

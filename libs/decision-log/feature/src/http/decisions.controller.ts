@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@edict/service-kit';
 import { DecisionLogRepository } from '../store/decision-log.repository';
 import { DecisionQueryDto } from './decision-query.dto';
+import { DECISION_READERS as READERS } from './decision-readers';
 
-const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
-
-/** Queries over the decision log; the export is the NDJSON that `edict simulate` replays. */
+/** Queries over the (masked) decision log; the export is the NDJSON that `edict simulate` replays. */
 @ApiTags('decisions')
 @ApiBearerAuth()
 @Controller('v1/decisions')

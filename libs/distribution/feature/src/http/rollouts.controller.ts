@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
+import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, StartRolloutDto } from './rollout.dto';
@@ -17,60 +17,60 @@ export class RolloutsController {
   @Get()
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Stable version, canary, pin, kill switch and the current gate verdict' })
-  status(@Param('policyId') policyId: string): View {
+  status(@Param('policyId', PolicyIdPipe) policyId: string): View {
     return this.rollouts.status(policyId);
   }
 
   @Post('start') @HttpCode(200) @Roles('platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Start a canary at 10% with a signed version' })
-  start(@Param('policyId') policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal): View {
+  start(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.start(policyId, body.version, who);
   }
 
   @Post('promote') @HttpCode(200) @Roles('platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Promote the canary a step (10 → 50 → 100) when its gate passes, or with an override' })
-  promote(@Param('policyId') policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal): View {
+  promote(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.promote(policyId, who, body.override?.reason);
   }
 
   @Post('rollback') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiOperation({ summary: 'Drop the canary, or put the previous stable version back' })
-  rollback(@Param('policyId') policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
+  rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.rollback(policyId, who, body.reason);
   }
 
   @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
-  pause(@Param('policyId') policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
+  pause(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.pause(policyId, who, body.reason);
   }
 
   @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
-  resume(@Param('policyId') policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
+  resume(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.resume(policyId, who);
   }
 
   @Post('pin') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiOperation({ summary: 'Serve one version to every cohort until unpinned' })
-  pin(@Param('policyId') policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal): View {
+  pin(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.pin(policyId, body.version, who, body.reason);
   }
 
   @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
-  unpin(@Param('policyId') policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
+  unpin(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
     return this.rollouts.unpin(policyId, who);
   }
 
   @Post('disable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
   @ApiOperation({ summary: 'Kill switch: stop serving every version; decisions fail open or closed as chosen' })
-  disable(@Param('policyId') policyId: string, @Body() body: DisablePolicyDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal): View {
+  disable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: DisablePolicyDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal): View {
     requireOverrideHeader(override);
     return this.rollouts.disable(policyId, who, body.mode, body.reason);
   }
 
   @Post('enable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
-  enable(@Param('policyId') policyId: string, @Body() body: ReasonDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal): View {
+  enable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal): View {
     requireOverrideHeader(override);
     return this.rollouts.enable(policyId, who, body.reason);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ServingState } from '@edict/contracts';
-import { Roles } from '@edict/service-kit';
+import { Roles, PolicyIdPipe } from '@edict/service-kit';
 import { ServingStateService } from '../handlers/serving-state.service';
 import { ReleasesRepository, type Release } from '../store/releases.repository';
 
@@ -21,14 +21,14 @@ export class ServingController {
 
   @Get('serving/:policyId')
   @Roles('platform', 'admin')
-  one(@Param('policyId') policyId: string): Promise<ServingState> {
+  one(@Param('policyId', PolicyIdPipe) policyId: string): Promise<ServingState> {
     return this.serving.of(policyId);
   }
 
   @Get('releases/:policyId')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Signed versions whose signature distribution verified: what may be rolled out' })
-  async list(@Param('policyId') policyId: string): Promise<{ items: Release[] }> {
+  async list(@Param('policyId', PolicyIdPipe) policyId: string): Promise<{ items: Release[] }> {
     return { items: await this.releases.list(policyId) };
   }
 }

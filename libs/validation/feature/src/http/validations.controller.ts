@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { StreamIds } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
-import { Roles } from '@edict/service-kit';
+import { Roles, PolicyIdPipe } from '@edict/service-kit';
 
 /** The verdict validation recorded for a version, with its problems. */
 @ApiTags('validations')
@@ -14,7 +14,7 @@ export class ValidationsController {
 
   @Get(':policyId/versions/:version')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
-  async verdict(@Param('policyId') policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+  async verdict(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     const events = await this.store.readStream(StreamIds.validation(policyId, version));
     const last = events[events.length - 1];
     if (!last) throw new NotFoundError('VALIDATION.NOT_FOUND', `${policyId}@${version} has not been validated`);

@@ -1,0 +1,52 @@
+import { ValidationError } from '@edict/core';
+import { pathRule, type MaskRule } from '@edict/decision-log-domain';
+
+/** DI token of the DecisionLogConfig. */
+export const DECISION_LOG_CONFIG = Symbol('DECISION_LOG_CONFIG');
+
+/** How decision-log masks and windows decisions; read once at start. */
+export interface DecisionLogConfig {
+  /** the configured path rules; maskDecision always adds the default secret rules */
+  readonly maskRules: readonly MaskRule[];
+  /** length of the epoch-aligned decision windows */
+  readonly windowLengthMs: number;
+  /** how long after its end a window stays open for decisions still on their way */
+  readonly graceMs: number;
+}
+
+const invalid = (name: string, message: string): ValidationError =>
+  new ValidationError('DECISION_LOG.CONFIG_INVALID', `${name}: ${message}`);
+
+/** `EDICT_DECISION_MASK_PATHS`: comma-separated paths (`context.user.email, resource`); blanks ignored. */
+export function maskRulesFrom(raw: string | undefined): MaskRule[] {
+  const paths = (raw ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return paths.map((path) => {
+    try {
+      return pathRule(path);
+    } catch (error) {
+      // A bad path must stop the service: starting without it would store what it should hide.
+      throw invalid('EDICT_DECISION_MASK_PATHS', error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+/** A whole number of ms, at least `min`, from `raw` (unset or blank: `fallback`) times `scale`. */
+function wholeMs(name: string, raw: string | undefined, fallback: number, scale: number, min: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const ms = Number(raw) * scale;
+  if (!Number.isInteger(ms) || ms < min) throw invalid(name, `'${raw}' is not a valid value (whole milliseconds, at least ${min} ms)`);
+  return ms;
+}
+
+/**
+ * The configuration from the environment: mask paths, window length (`EDICT_DECISION_WINDOW_SECONDS`,
+ * default 60) and grace (`EDICT_DECISION_WINDOW_GRACE_MS`, default 2000). Throws
+ * DECISION_LOG.CONFIG_INVALID naming the variable, so a typo fails the start, not the data.
+ */
+export function decisionLogConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DecisionLogConfig {
+  return {
+    maskRules: maskRulesFrom(env['EDICT_DECISION_MASK_PATHS']),
+    windowLengthMs: wholeMs('EDICT_DECISION_WINDOW_SECONDS', env['EDICT_DECISION_WINDOW_SECONDS'], 60_000, 1000, 1),
+    graceMs: wholeMs('EDICT_DECISION_WINDOW_GRACE_MS', env['EDICT_DECISION_WINDOW_GRACE_MS'], 2000, 1, 0),
+  };
+}

@@ -1,0 +1,48 @@
+import { ValidationError } from '@edict/core';
+import { maskDecision, pathRule } from '@edict/decision-log-domain';
+import { decisionLogConfigFromEnv, maskRulesFrom } from './decision-log.config';
+
+const decision = {
+  decisionId: 'd-1', timestamp: '2025-03-01T10:00:30.000Z', policyId: 'org/x', version: '1.0.0', subject: 's',
+  request: { agent: 'a', action: 'b', resource: 'r', context: { user: { email: 'a@b.c', name: 'A' }, password: 'p' } },
+  result: { effect: 'allow' as const, rule: 'r1', tier: 'org', reason: 'ok', noMatch: false },
+  bundles: [], evaluationNs: 1, source: 'pdp' as const, decisionPoint: 'p',
+};
+
+describe('decision-log configuration', () => {
+  it('defaults to no configured mask paths, 60 s windows and 2 s of grace', () => {
+    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, graceMs: 2000 });
+  });
+
+  it('reads comma-separated mask paths, trimming blanks and empty entries', () => {
+    expect(maskRulesFrom(' context.user.email, ,resource,')).toEqual([pathRule('context.user.email'), pathRule('resource')]);
+    expect(maskRulesFrom('')).toEqual([]);
+    expect(maskRulesFrom(undefined)).toEqual([]);
+  });
+
+  it('yields rules that mask the configured paths and, always, the default secrets', () => {
+    const { maskRules } = decisionLogConfigFromEnv({ EDICT_DECISION_MASK_PATHS: 'context.user.email' });
+    expect(maskDecision(decision, maskRules).request.context).toEqual({ user: { email: '***', name: 'A' }, password: '***' });
+  });
+
+  it.each(['context', 'subject', 'context..x', 'request.context.user'])('refuses the mask path "%s", naming the variable', (path) => {
+    expect(() => maskRulesFrom(`context.ok,${path}`)).toThrow(ValidationError);
+    expect(() => maskRulesFrom(path)).toThrow(expect.objectContaining({ code: 'DECISION_LOG.CONFIG_INVALID', message: expect.stringMatching(/^EDICT_DECISION_MASK_PATHS: /) }));
+  });
+
+  it('reads the window length in seconds and the grace in ms', () => {
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_WINDOW_SECONDS: '2', EDICT_DECISION_WINDOW_GRACE_MS: '0' })).toMatchObject({ windowLengthMs: 2000, graceMs: 0 });
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_WINDOW_SECONDS: '0.5', EDICT_DECISION_WINDOW_GRACE_MS: ' ' })).toMatchObject({ windowLengthMs: 500, graceMs: 2000 });
+  });
+
+  it.each([
+    ['EDICT_DECISION_WINDOW_SECONDS', '0'],
+    ['EDICT_DECISION_WINDOW_SECONDS', '-60'],
+    ['EDICT_DECISION_WINDOW_SECONDS', 'a minute'],
+    ['EDICT_DECISION_WINDOW_SECONDS', '0.0001'],
+    ['EDICT_DECISION_WINDOW_GRACE_MS', '-1'],
+    ['EDICT_DECISION_WINDOW_GRACE_MS', '1.5'],
+  ])('refuses %s=%s with DECISION_LOG.CONFIG_INVALID', (name, value) => {
+    expect(() => decisionLogConfigFromEnv({ [name]: value })).toThrow(expect.objectContaining({ code: 'DECISION_LOG.CONFIG_INVALID', message: expect.stringContaining(name) }));
+  });
+});

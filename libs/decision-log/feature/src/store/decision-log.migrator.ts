@@ -1,0 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { once, PG_POOL, runDdl, runtimeEnv } from '@edict/messaging';
+import { decisionLogDdl } from './decision-log.schema';
+
+/** Creates decision-log's tables once per process, before the first query that needs them. */
+@Injectable()
+export class DecisionLogMigrator {
+  readonly schema = runtimeEnv().schema;
+  readonly migrate: () => Promise<void>;
+
+  constructor(@Inject(PG_POOL) pool: Pool) {
+    this.migrate = once(() => runDdl(pool, `edict-migrate:${this.schema}`, decisionLogDdl(this.schema)));
+  }
+}
