@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PostgresCheckpointStore, PostgresLeaderLock, schemaNames, type EventStore } from '@edict/event-store';
@@ -13,7 +13,7 @@ import { KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS, runtimeEnv, type Runti
  * categories, readiness checks) and stops it in reverse order on shutdown.
  */
 @Injectable()
-export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private relay: EventRelay | undefined;
   private readonly unregister: (() => void)[] = [];
 
@@ -48,9 +48,14 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
+  /** Before the HTTP server and the Kafka consumer close: stop relaying and answering ready. */
   async beforeApplicationShutdown(): Promise<void> {
     this.unregister.forEach((remove) => remove());
     await this.relay?.stop();
+  }
+
+  /** After they closed (handlers in flight may still need the publisher for the DLQ, and the store). */
+  async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
     await this.store?.close();
     await this.pool?.end();
