@@ -7,3 +7,4 @@ export * from './stack/stack-client';
 export * from './stack/bundle-pipeline';
 export * from './stack/ask-pdp';
 export * from './stack/run-demo';
+export * from './fixtures/decision.fixtures';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ValidationError } from '@edict/core';
-import { decision } from '../__fixtures__/decision.fixtures';
+import { aDecision as decision } from '@edict/testing';
 import { maskDecision } from './decision-masker';
 import { keyRule, pathRule, type MaskRule } from './mask-rule';
 

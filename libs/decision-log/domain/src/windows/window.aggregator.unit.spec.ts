@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ValidationError } from '@edict/core';
-import { decision } from '../__fixtures__/decision.fixtures';
+import { aDecision as decision } from '@edict/testing';
 import { addDecision } from './window.aggregator';
 import { closeWindows } from './window.closer';
 import { createWindowAggregator, type WindowAggregator } from './window.state';

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { Pool } from 'pg';
 import { addDecision, closeWindows, createWindowAggregator } from '@edict/decision-log-domain';
-import { uniqueName } from '@edict/testing';
+import { aDecision, uniqueName } from '@edict/testing';
 import { alignDown } from '../windows/window-schedule';
 import { DecisionLogMigrator } from './decision-log.migrator';
 import { DecisionLogRepository } from './decision-log.repository';
-import { aDecision } from './decision-windows.fixtures';
 import { DecisionWindowsRepository } from './decision-windows.repository';
 
 const MINUTE = 60_000;
