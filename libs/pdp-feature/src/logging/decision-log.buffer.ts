@@ -39,7 +39,9 @@ export class DecisionLogBuffer implements OnApplicationShutdown {
         data: decision,
         partitionkey: decision.decisionId,
         ...(context ? { correlationid: context.correlationId } : {}),
-      }),
+        // not strict: the attributes are ours and well-formed; the SDK's schema check per
+        // decision would cost more than the decision itself
+      }, false),
     );
     const excess = this.pending.length - this.config.logBufferLimit;
     if (excess > 0) {
