@@ -2,8 +2,8 @@ import { checkTightenOnly, lintBundle, locateProblems } from '@edict/policy-engi
 import type { BundleProblem } from '@edict/policy-engine';
 import type { Command } from 'commander';
 import { collect } from './collect-option';
-import { formatProblem, printProblems } from './format-problem';
-import { loadBundle } from './load-bundle';
+import { formatProblem } from './format-problem';
+import { loadOrReport } from './load-or-report';
 import { requireParents } from './require-parents';
 import { writeLines, writeOut } from './write-output';
 
@@ -20,11 +20,8 @@ export function registerLintCommand(program: Command): void {
     .option('--json', 'print the findings as JSON')
     .action(async (file: string, opts: { parent: string[]; json?: boolean }) => {
       const parents = await requireParents(opts.parent);
-      const loaded = loadBundle(file);
-      if (!loaded.ok) {
-        process.exitCode = 1;
-        return printProblems(loaded.problems, file);
-      }
+      const loaded = await loadOrReport(file);
+      if (!loaded) return;
       const lint = locateProblems(lintBundle(loaded.document), loaded.locate, { filename: file });
       const tighten = locateProblems(checkTightenOnly(loaded.compiled, parents), loaded.locate, { filename: file });
       const findings: BundleProblem[] = [...lint, ...tighten];

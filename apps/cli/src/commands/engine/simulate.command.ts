@@ -2,7 +2,7 @@ import { parseDecisionLog, simulateImpact } from '@edict/policy-engine';
 import type { Command } from 'commander';
 import { collect } from './collect-option';
 import { printProblems } from './format-problem';
-import { loadBundle } from './load-bundle';
+import { loadOrReport } from './load-or-report';
 import { formatImpactReport } from './format-impact-report';
 import { readTextFile } from './read-text-file';
 import { requireParents } from './require-parents';
@@ -28,11 +28,8 @@ export function registerSimulateCommand(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (opts: { candidate: string; decisions: string; parent: string[]; examples: number; skipInvalid?: boolean; json?: boolean }) => {
       const parents = await requireParents(opts.parent);
-      const loaded = loadBundle(opts.candidate);
-      if (!loaded.ok) {
-        process.exitCode = 1;
-        return printProblems(loaded.problems, opts.candidate);
-      }
+      const loaded = await loadOrReport(opts.candidate);
+      if (!loaded) return;
       const { records, problems } = parseDecisionLog(readTextFile(opts.decisions, MAX_DECISIONS_BYTES, 'decision log'), opts.decisions);
       if (problems.length > 0) {
         await printProblems(problems.slice(0, 20), opts.decisions);

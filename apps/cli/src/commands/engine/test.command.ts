@@ -2,8 +2,7 @@ import { runBundleTests } from '@edict/policy-engine';
 import type { TestReport } from '@edict/policy-engine';
 import type { Command } from 'commander';
 import { collect } from './collect-option';
-import { printProblems } from './format-problem';
-import { loadBundle } from './load-bundle';
+import { loadOrReport } from './load-or-report';
 import { requireParents } from './require-parents';
 import { writeLines, writeOut } from './write-output';
 
@@ -30,11 +29,8 @@ export function registerTestCommand(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (file: string, opts: { parent: string[]; json?: boolean }) => {
       const parents = await requireParents(opts.parent);
-      const loaded = loadBundle(file);
-      if (!loaded.ok) {
-        process.exitCode = 1;
-        return printProblems(loaded.problems, file);
-      }
+      const loaded = await loadOrReport(file);
+      if (!loaded) return;
       const report = runBundleTests(loaded.compiled, parents);
       if (report.failed > 0) process.exitCode = 1;
       if (report.total === 0) await writeLines([`edict: ${file} has no tests (spec.tests)`], process.stderr);
