@@ -42,4 +42,16 @@ export function registerDecisionCommands(program: Command): void {
       if (opts.effect) query.set('effect', opts.effect);
       printJson(await callService('decision-log', `/v1/decisions?${query.toString()}`));
     });
+  program
+    .command('decisions-export')
+    .description('decisions as NDJSON on stdout: the file `edict simulate --decisions` replays')
+    .option('--policy <id>', 'only this policy')
+    .option('--since <iso>', 'from this time (inclusive)')
+    .option('--limit <n>', 'at most this many (newest first, max 1000)', '1000')
+    .action(async (opts: { policy?: string; since?: string; limit: string }) => {
+      const query = new URLSearchParams({ limit: opts.limit });
+      if (opts.policy) query.set('policyId', opts.policy);
+      if (opts.since) query.set('since', opts.since);
+      process.stdout.write(String(await callService('decision-log', `/v1/decisions/export?${query.toString()}`, { raw: true })));
+    });
 }

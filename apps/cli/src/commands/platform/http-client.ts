@@ -12,6 +12,8 @@ export interface CallOptions {
   readonly body?: unknown;
   readonly token?: string;
   readonly headers?: Record<string, string>;
+  /** answer the body as text (NDJSON exports) instead of parsing it as JSON */
+  readonly raw?: boolean;
 }
 
 /** Calls a service's HTTP API with the bearer token from --token or EDICT_TOKEN; JSON in, JSON out. */
@@ -32,6 +34,7 @@ export async function callService(service: ServiceName, path: string, options: C
     throw new ServiceCallError(`${service} is not reachable at ${url}: ${String(error)}`, 0, 'CLI.SERVICE_UNREACHABLE');
   }
   const text = await response.text();
+  if (options.raw && response.ok) return text;
   const payload: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const problem = (payload ?? {}) as { code?: string; detail?: string; title?: string };

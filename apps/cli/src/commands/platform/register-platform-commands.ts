@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
 import { registerDecisionCommands } from './decision.commands';
+import { registerIncidentCommands } from './incident.commands';
 import { registerRolloutCommands } from './rollout.commands';
 
 /** The commands that talk to the running services. */
@@ -10,4 +11,5 @@ export function registerPlatformCommands(program: Command): void {
   registerBundleCommands(program);
   registerRolloutCommands(program);
   registerDecisionCommands(program);
+  registerIncidentCommands(program);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { callService, printJson } from './http-client';
+import { registerRolloutControlCommands } from './rollout-controls.commands';
 
 const rolloutPath = (policyId: string): string => `/v1/rollouts/${encodeURIComponent(policyId)}`;
 
@@ -33,4 +34,5 @@ export function registerRolloutCommands(program: Command): void {
     .action(async (policyId: string) => {
       printJson(await callService('distribution', rolloutPath(policyId)));
     });
+  registerRolloutControlCommands(rollout);
 }

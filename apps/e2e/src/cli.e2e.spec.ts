@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { eventually, repoRoot, startStack, uniqueName, type Stack } from '@edict/testing';
+
+const run = promisify(execFile);
+
+/**
+ * The `edict` CLI as people use it, as a process against the running services: an author drafts
+ * and submits, reviewers approve, the platform team rolls out, someone decides, an auditor exports
+ * decisions and simulates a candidate on them, an admin uses the kill switch.
+ */
+describe('edict CLI against the stack', () => {
+  const root = repoRoot();
+  const work = mkdtempSync(join(tmpdir(), 'edict-cli-e2e-'));
+  let stack: Stack;
+
+  const edict = async (args: string[], roles?: string[], subject = 'cli-user'): Promise<{ stdout: string; code: number; stderr: string }> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env };
+    if (roles) env['EDICT_TOKEN'] = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env });
+      return { stdout, stderr, code: 0 };
+    } catch (error) {
+      const failed = error as { stdout: string; stderr: string; code: number };
+      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+    }
+  };
+  const json = (out: { stdout: string }): Record<string, unknown> => JSON.parse(out.stdout) as Record<string, unknown>;
+
+  beforeAll(async () => {
+    await run(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root });
+    stack = await startStack({
+      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
+      databaseUrl: process.env['DATABASE_URL'] ?? '',
+      schema: uniqueName('cli').replace(/-/g, '_'),
+      logDir: join(work, 'logs'),
+      env: { EDICT_TOPIC_PREFIX: `${uniqueName('cli')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  }, 60_000);
+
+  it('ships, decides, exports, simulates and kills a policy from the command line', async () => {
+    expect((await edict(['bundle', 'draft', 'examples/bundles/org/baseline.yaml'], ['author', 'security'], 'alice')).code).toBe(0);
+    expect(json(await edict(['bundle', 'submit', 'org/baseline', '1.0.0'], ['author', 'security'], 'alice'))).toMatchObject({ status: 'submitted' });
+    await eventually('approval by bob', async () => ((await edict(['bundle', 'approve', 'org/baseline', '1.0.0'], ['security'], 'bob')).code === 0 ? true : undefined));
+    const selfApproval = await edict(['bundle', 'approve', 'org/baseline', '1.0.0'], ['platform'], 'alice');
+    expect(selfApproval.code).toBe(1);
+    expect(selfApproval.stderr).toContain('BUNDLE.SELF_APPROVAL');
+    expect(json(await edict(['bundle', 'approve', 'org/baseline', '1.0.0'], ['platform'], 'carol'))).toMatchObject({ status: 'approved' });
+    await eventually('a releasable version', async () => ((await edict(['rollout', 'start', 'org/baseline', '1.0.0'], ['platform'])).code === 0 ? true : undefined));
+    await edict(['rollout', 'promote', 'org/baseline'], ['platform']);
+    expect(json(await edict(['rollout', 'promote', 'org/baseline'], ['platform']))).toMatchObject({ stable: { version: '1.0.0' } });
+
+    const ask = ['decide', '--policy', 'org/baseline', '--subject', 'agent-7', '--agent', 'coder', '--action', 'network.connect', '--resource', 'pypi.org'];
+    const decided = await eventually('the PDP to serve 1.0.0', async () => {
+      const out = await edict(ask, ['platform']);
+      return out.code === 0 && json(out)['version'] === '1.0.0' ? json(out) : undefined;
+    });
+    expect(decided['result']).toMatchObject({ effect: 'allow', rule: 'allow-registries' });
+
+    const exported = await eventually('the decision in the export', async () => {
+      const out = await edict(['decisions-export', '--policy', 'org/baseline'], ['auditor']);
+      return out.stdout.includes(String(decided['decisionId'])) ? out.stdout : undefined;
+    });
+    const file = join(work, 'decisions.ndjson');
+    writeFileSync(file, exported);
+    const simulated = await edict(['simulate', '--candidate', 'examples/bundles/org/baseline.candidate.yaml', '--decisions', file]);
+    expect(simulated.stdout).toMatch(/allow → deny: 1/);
+
+    const noHeaderNeeded = await edict(['rollout', 'disable', 'org/baseline', '--mode', 'fail-closed', '--reason', 'drill'], ['platform']);
+    expect(noHeaderNeeded.code).toBe(1);
+    expect(noHeaderNeeded.stderr).toContain('AUTH.ROLE_REQUIRED');
+    expect(json(await edict(['rollout', 'disable', 'org/baseline', '--mode', 'fail-closed', '--reason', 'drill'], ['admin']))).toMatchObject({ killSwitch: { mode: 'fail-closed' } });
+    const killed = await eventually('the PDP to follow the kill switch', async () => {
+      const out = await edict(ask, ['platform']);
+      return out.code === 0 && String((json(out)['result'] as { reason: string }).reason).includes('disabled') ? json(out) : undefined;
+    });
+    expect(killed['result']).toMatchObject({ effect: 'deny' });
+    expect(json(await edict(['rollout', 'enable', 'org/baseline', '--reason', 'drill over'], ['admin']))).toMatchObject({ killSwitch: null });
+    expect(json(await edict(['incident', 'list'], ['oncall']))).toEqual({ items: [] });
+  }, 300_000);
+});
