@@ -43,9 +43,17 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
     this.unregister?.();
   }
 
+  /**
+   * One policy that cannot be loaded (its signature does not verify, say) must not keep the
+   * others out: it is logged and skipped, and keeps its previous verified state if it had one.
+   */
   async syncAll(): Promise<void> {
     const states = (await this.get('/v1/serving')) as ServingState[];
-    for (const state of states) await this.apply(state);
+    for (const state of states) {
+      await this.apply(state).catch((error: unknown) =>
+        this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded'),
+      );
+    }
     this.synced = true;
   }
 
