@@ -1,0 +1,76 @@
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { bundleSigningPayload, cohortOf, type ServedBundle, type ServingState } from '@edict/contracts';
+import { canonicalDigest, fixedClock, signDetached } from '@edict/core';
+import { DecisionPoint } from './decision-point';
+
+const document = (version: string, effect: 'allow' | 'deny') => ({
+  apiVersion: 'edict.io/v1',
+  kind: 'PolicyBundle',
+  metadata: { policyId: 'org/net', version },
+  spec: { defaultEffect: 'deny', rules: [{ id: `r-${effect}`, match: { action: 'connect' }, effect, reason: `${effect} in ${version}` }] },
+});
+
+async function setup() {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk: JWK = await exportJWK(publicKey);
+  const serve = async (version: string, effect: 'allow' | 'deny'): Promise<ServedBundle> => {
+    const doc = document(version, effect);
+    const digest = canonicalDigest(doc);
+    const signature = await signDetached(bundleSigningPayload({ policyId: 'org/net', version, digest }), { kid: 'k1', alg: 'EdDSA', privateKey });
+    return { version, digest, document: doc, signature, kid: 'k1' };
+  };
+  let n = 0;
+  const pdp = new DecisionPoint({ name: 'test', clock: fixedClock('2026-01-01T00:00:00Z'), ids: { next: () => `d-${++n}` }, keys: (kid) => Promise.resolve(kid === 'k1' ? jwk : undefined) });
+  return { pdp, serve };
+}
+
+const state = (over: Partial<ServingState>): ServingState => ({ policyId: 'org/net', stable: null, canary: null, pinned: null, killSwitch: null, revision: 1, ...over });
+const ask = (subject: string) => ({ policyId: 'org/net', subject, request: { agent: 'a', action: 'connect', resource: 'x' } });
+// subjects on either side of a 50% canary
+const subjects = Array.from({ length: 200 }, (_, i) => `s-${i}`);
+const inCanary = subjects.find((s) => cohortOf('org/net', s) < 50) as string;
+const outOfCanary = subjects.find((s) => cohortOf('org/net', s) >= 50) as string;
+
+describe('DecisionPoint', () => {
+  it('gives cohorts below the percentage the canary and the others stable', async () => {
+    const { pdp, serve } = await setup();
+    await pdp.load(state({ stable: await serve('1.0.0', 'allow'), canary: { ...(await serve('1.1.0', 'deny')), percentage: 50 } }));
+    expect(pdp.decide(ask(inCanary))).toMatchObject({ version: '1.1.0', result: { effect: 'deny', rule: 'r-deny' }, bundles: [{ canary: true }] });
+    expect(pdp.decide(ask(outOfCanary))).toMatchObject({ version: '1.0.0', result: { effect: 'allow', rule: 'r-allow' }, bundles: [{ canary: false }] });
+  });
+
+  it('serves a pin to everyone and obeys the kill switch before anything else', async () => {
+    const { pdp, serve } = await setup();
+    const stable = await serve('1.0.0', 'allow');
+    await pdp.load(state({ stable, canary: { ...(await serve('1.1.0', 'deny')), percentage: 50 }, pinned: stable, revision: 2 }));
+    expect(pdp.decide(ask(inCanary))).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+    await pdp.load(state({ stable, killSwitch: { mode: 'fail-open', reason: 'drill' }, revision: 3 }));
+    expect(pdp.decide(ask(outOfCanary)).result).toMatchObject({ effect: 'allow', rule: null });
+    await pdp.load(state({ stable, killSwitch: { mode: 'fail-closed', reason: 'drill' }, revision: 4 }));
+    expect(pdp.decide(ask(outOfCanary)).result).toMatchObject({ effect: 'deny', reason: expect.stringContaining('disabled') });
+  });
+
+  it('denies, as an error, when no tier has a version', async () => {
+    const { pdp } = await setup();
+    expect(pdp.decide(ask('anyone'))).toMatchObject({ version: null, result: { effect: 'deny', error: { code: 'PDP.NO_ACTIVE_BUNDLE' } } });
+  });
+
+  it('refuses a tampered document, an unknown key and a bad signature, keeping what it had', async () => {
+    const { pdp, serve } = await setup();
+    const good = await serve('1.0.0', 'allow');
+    await pdp.load(state({ stable: good }));
+    const tampered = { ...good, document: document('1.0.0', 'deny') };
+    await expect(pdp.load(state({ stable: tampered, revision: 2 }))).rejects.toMatchObject({ code: 'PDP.BUNDLE_UNTRUSTED' });
+    await expect(pdp.load(state({ stable: { ...good, kid: 'k2' }, revision: 2 }))).rejects.toMatchObject({ code: 'PDP.BUNDLE_UNTRUSTED' });
+    const other = await serve('1.0.1', 'allow');
+    await expect(pdp.load(state({ stable: { ...good, signature: other.signature }, revision: 2 }))).rejects.toMatchObject({ code: 'PDP.BUNDLE_UNTRUSTED' });
+    expect(pdp.decide(ask('anyone'))).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+  });
+
+  it('ignores a serving state older than the one it holds', async () => {
+    const { pdp, serve } = await setup();
+    await pdp.load(state({ stable: await serve('1.1.0', 'deny'), revision: 5 }));
+    await expect(pdp.load(state({ stable: await serve('1.0.0', 'allow'), revision: 4 }))).resolves.toBe(false);
+    expect(pdp.decide(ask('anyone')).version).toBe('1.1.0');
+  });
+});
