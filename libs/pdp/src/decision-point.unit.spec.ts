@@ -3,20 +3,20 @@ import { bundleSigningPayload, cohortOf, type ServedBundle, type ServingState } 
 import { canonicalDigest, fixedClock, signDetached } from '@edict/core';
 import { DecisionPoint } from './decision-point';
 
-const document = (version: string, effect: 'allow' | 'deny') => ({
+const document = (version: string, effect: 'allow' | 'deny', policyId = 'org/net') => ({
   apiVersion: 'edict.io/v1',
   kind: 'PolicyBundle',
-  metadata: { policyId: 'org/net', version },
+  metadata: { policyId, version },
   spec: { defaultEffect: 'deny', rules: [{ id: `r-${effect}`, match: { action: 'connect' }, effect, reason: `${effect} in ${version}` }] },
 });
 
 async function setup() {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const jwk: JWK = await exportJWK(publicKey);
-  const serve = async (version: string, effect: 'allow' | 'deny'): Promise<ServedBundle> => {
-    const doc = document(version, effect);
+  const serve = async (version: string, effect: 'allow' | 'deny', policyId = 'org/net'): Promise<ServedBundle> => {
+    const doc = document(version, effect, policyId);
     const digest = canonicalDigest(doc);
-    const signature = await signDetached(bundleSigningPayload({ policyId: 'org/net', version, digest }), { kid: 'k1', alg: 'EdDSA', privateKey });
+    const signature = await signDetached(bundleSigningPayload({ policyId, version, digest }), { kid: 'k1', alg: 'EdDSA', privateKey });
     return { version, digest, document: doc, signature, kid: 'k1' };
   };
   let n = 0;
@@ -48,6 +48,15 @@ describe('DecisionPoint', () => {
     expect(pdp.decide(ask(outOfCanary)).result).toMatchObject({ effect: 'allow', rule: null });
     await pdp.load(state({ stable, killSwitch: { mode: 'fail-closed', reason: 'drill' }, revision: 4 }));
     expect(pdp.decide(ask(outOfCanary)).result).toMatchObject({ effect: 'deny', reason: expect.stringContaining('disabled') });
+  });
+
+  it('evaluates the parent tiers of a policy too, and the most restrictive effect wins', async () => {
+    const { pdp, serve } = await setup();
+    await pdp.load(state({ stable: await serve('1.0.0', 'deny') }));
+    await pdp.load(state({ policyId: 'teams/alpha/net', stable: await serve('2.0.0', 'allow', 'teams/alpha/net') }));
+    const decision = pdp.decide({ ...ask('anyone'), policyId: 'teams/alpha/net' });
+    expect(decision).toMatchObject({ policyId: 'teams/alpha/net', version: '2.0.0', result: { effect: 'deny', tier: 'org', rule: 'r-deny' } });
+    expect(decision.bundles.map((b) => `${b.policyId}@${b.version}`)).toEqual(['org/net@1.0.0', 'teams/alpha/net@2.0.0']);
   });
 
   it('denies, as an error, when no tier has a version', async () => {
