@@ -1,22 +1,13 @@
+import type { DecisionWindowClosed } from '@edict/contracts';
 import { ValidationError } from '@edict/core';
 
+type ClosedWindow = DecisionWindowClosed['data'];
+
 /** What a window aggregates over: one version of one policy, canary cohorts apart from the rest. */
-export interface WindowKey {
-  readonly policyId: string;
-  readonly version: string;
-  readonly canary: boolean;
-}
+export type WindowKey = Pick<ClosedWindow, 'policyId' | 'version' | 'canary'>;
 
 /** A window still collecting decisions; `evaluationNsSum` becomes the mean when it closes. */
-export interface OpenWindow extends WindowKey {
-  readonly windowStart: string;
-  readonly windowEnd: string;
-  readonly total: number;
-  readonly errors: number;
-  readonly denies: number;
-  readonly noMatches: number;
-  readonly evaluationNsSum: number;
-}
+export type OpenWindow = Omit<ClosedWindow, 'meanEvaluationNs'> & { readonly evaluationNsSum: number };
 
 /**
  * The aggregator's whole state, plain data so it can be checkpointed. Windows are fixed, aligned
