@@ -15,6 +15,7 @@ import { KAFKA, PG_POOL, RUNTIME_LOGGER, RUNTIME_OPTIONS, runtimeEnv, type Runti
 @Injectable()
 export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private relay: EventRelay | undefined;
+  private lagTimer: NodeJS.Timeout | undefined;
   private readonly unregister: (() => void)[] = [];
 
   constructor(
@@ -33,24 +34,28 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
     await ensureTopics(this.kafka);
     if (store && pool && this.options.relayCategories.length > 0) {
       const env = runtimeEnv();
+      const checkpoints = new PostgresCheckpointStore(pool, env.schema);
       this.relay = new EventRelay({
         name: this.options.relayCategories.join(','),
         categories: this.options.relayCategories,
         source: `/edict/${this.options.service}`,
         store,
         publisher: this.publisher,
-        checkpoints: new PostgresCheckpointStore(pool, env.schema),
+        checkpoints,
         leaderLock: new PostgresLeaderLock(env.databaseUrl, { schema: env.schema }),
         logger: this.logger,
-        measureLag: this.relayLagGauge(pool, env.schema),
       });
       this.relay.start();
+      // every replica reports the lag, leader or not, so that a relay with no leader shows too
+      const measure = this.relayLagGauge(pool, env.schema, checkpoints);
+      this.lagTimer = setInterval(() => void measure().catch(() => undefined), 15000);
     }
   }
 
   /** Before the HTTP server and the Kafka consumer close: stop relaying and answering ready. */
   async beforeApplicationShutdown(): Promise<void> {
     this.unregister.forEach((remove) => remove());
+    clearInterval(this.lagTimer);
     await this.relay?.stop();
   }
 
@@ -62,11 +67,12 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** `edict_<service>_relay_lag_events`: events of the relayed categories after the checkpoint. */
-  private relayLagGauge(pool: Pool, schema: string): (checkpoint: number) => Promise<void> {
+  private relayLagGauge(pool: Pool, schema: string, checkpoints: PostgresCheckpointStore): () => Promise<void> {
     const relay = this.options.relayCategories.join(',');
     const gauge = metricsFor(this.options.service).gauge({ what: 'relay_lag', unit: 'events', help: 'events of the relayed categories not yet published', labelNames: ['relay'] });
     const { events } = schemaNames(schema);
-    return async (checkpoint) => {
+    return async () => {
+      const checkpoint = await checkpoints.load(`relay:${relay}`);
       const { rows } = await pool.query<{ lag: string }>(`SELECT count(*) AS lag FROM ${events} WHERE category = ANY($1) AND position > $2`, [
         [...this.options.relayCategories],
         checkpoint,

@@ -17,9 +17,6 @@ export interface EventRelayOptions {
   /** how long a standby waits before trying for the lease again */
   readonly standbyRetryMs?: number;
   readonly onPublished?: (event: StoredEvent, topic: string) => void;
-  /** measures how far the relay is behind, every `lagIntervalMs` while this relay leads */
-  readonly measureLag?: (checkpoint: number) => Promise<void>;
-  readonly lagIntervalMs?: number;
 }
 
 /**
@@ -66,21 +63,15 @@ export class EventRelay {
     logger.info({ relay: name, after, categories }, 'relay active');
     let failed: (e: unknown) => void = () => undefined;
     const failure = new Promise<void>((_, reject) => (failed = reject));
-    let checkpoint = after;
-    const lagTimer = setInterval(() => void this.options.measureLag?.(checkpoint).catch(() => undefined), this.options.lagIntervalMs ?? 15000);
     const subscription = store.subscribe({
       after,
       categories,
-      onEvent: async (event) => {
-        await this.publish(event);
-        checkpoint = event.position;
-      },
+      onEvent: (event) => this.publish(event),
       onError: (error) => failed(error),
     });
     try {
       await Promise.race([lease.lost, failure, new Promise<void>((resolve) => (this.wake = resolve))]);
     } finally {
-      clearInterval(lagTimer);
       await subscription.stop();
     }
   }
