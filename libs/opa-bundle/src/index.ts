@@ -3,4 +3,5 @@
  * tarball (`.manifest`, modules, `data.json`) and its `.signatures.json` in OPA's bundle-signing format.
  * @packageDocumentation
  */
+export { regoPackageOf, regoRootOf } from './rego-root';
 export {};
