@@ -12,12 +12,13 @@ import {
   bootstrapService,
   listeningPort,
   mintDevToken,
+  DEFAULT_TOKEN_RULES,
   type AuthConfig,
   type Principal,
 } from './index';
 
 const SECRET = 'service-kit-int-test-secret-0123456789abcdef';
-const auth: AuthConfig = { mode: 'dev', secret: SECRET, usesDefaultSecret: false };
+const auth: AuthConfig = { mode: 'dev', secret: SECRET, usesDefaultSecret: false, ...DEFAULT_TOKEN_RULES };
 
 class TagDto {
   @IsString() key!: string;

@@ -6,6 +6,8 @@ import { DEV_JWT_DEFAULT_SECRET, DEV_JWT_ISSUER } from './auth.config';
 export interface MintDevTokenOptions {
   readonly subject: string;
   readonly roles: readonly Role[];
+  /** the `teams` claim: teams the subject leads or belongs to */
+  readonly teams?: readonly string[];
   /** default: `EDICT_DEV_JWT_SECRET`, else `DEV_JWT_DEFAULT_SECRET` (what a local service accepts) */
   readonly secret?: string;
   /** default: one hour; zero or negative mints an already expired token (for tests) */
@@ -23,7 +25,7 @@ export async function mintDevToken(options: MintDevTokenOptions): Promise<string
   if (options.subject === '') throw new Error('a token needs a subject');
   const secret = options.secret ?? (process.env['EDICT_DEV_JWT_SECRET'] || DEV_JWT_DEFAULT_SECRET);
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ roles: [...options.roles] })
+  return new SignJWT({ roles: [...options.roles], ...(options.teams && options.teams.length > 0 ? { teams: [...options.teams] } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.subject)
     .setIssuer(DEV_JWT_ISSUER)

@@ -6,6 +6,8 @@ export interface Principal {
   readonly subject: string;
   /** the token's `roles`, limited to the roles Edict knows */
   readonly roles: readonly Role[];
+  /** the teams the person leads or belongs to (the `teams` claim, or the configured claim name) */
+  readonly teams: readonly string[];
   /** the raw token, for calls made on the caller's behalf; never log it */
   readonly token?: string;
 }

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { CryptoKey } from 'jose';
+import { DEFAULT_TOKEN_RULES } from './auth.config';
 import { createTokenVerifier } from './token-verifier';
 
 // The production path: keys from an identity provider's JWKS endpoint (a local HTTP server here).
@@ -35,12 +36,12 @@ describe('createTokenVerifier with a remote JWKS', () => {
       .sign(key);
 
   it('accepts a token signed by a key of the set, for this issuer and audience', async () => {
-    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer, audience });
+    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer, audience, ...DEFAULT_TOKEN_RULES });
     expect(await verify(await sign(privateKey))).toMatchObject({ subject: 'sre-1', roles: ['oncall'] });
   });
 
   it('refuses another audience, another issuer, and another key with AUTH.TOKEN_INVALID', async () => {
-    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer, audience });
+    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer, audience, ...DEFAULT_TOKEN_RULES });
     const stranger = (await generateKeyPair('RS256')).privateKey;
     for (const token of [await sign(privateKey, { aud: 'other-app' }), await sign(privateKey, { iss: 'https://evil.test' }), await sign(stranger)]) {
       await expect(verify(token)).rejects.toMatchObject({ code: 'AUTH.TOKEN_INVALID', status: 401 });
@@ -48,7 +49,7 @@ describe('createTokenVerifier with a remote JWKS', () => {
   });
 
   it('refuses a shared-secret token, whatever its claims', async () => {
-    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer, audience });
+    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl, issuer, audience, ...DEFAULT_TOKEN_RULES });
     const hs = await new SignJWT({ roles: ['admin'] })
       .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
       .setSubject('x')
@@ -64,7 +65,7 @@ describe('createTokenVerifier with a remote JWKS', () => {
     await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
     const port = (down.address() as AddressInfo).port;
     await new Promise((resolve) => down.close(resolve));
-    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer, audience });
+    const verify = createTokenVerifier({ mode: 'jwks', jwksUrl: `http://127.0.0.1:${port}/jwks`, issuer, audience, ...DEFAULT_TOKEN_RULES });
     await expect(verify(await sign(privateKey))).rejects.toMatchObject({ code: 'AUTH.KEYS_UNAVAILABLE', status: 503, retriable: true });
   });
 });

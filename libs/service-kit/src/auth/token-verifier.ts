@@ -5,7 +5,7 @@ import { EdgeCodes } from '../problem/problem-codes';
 import type { AuthConfig } from './auth.config';
 import { DEV_JWT_ISSUER } from './auth.config';
 import type { Principal } from './principal';
-import { principalFromClaims } from './token-claims';
+import { checkTokenLifetime, principalFromClaims } from './token-claims';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Verifies a bearer token and names its principal; throws 401 `AUTH.TOKEN_INVALID` otherwise. */
@@ -29,7 +29,8 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     } catch (error) {
       throw toEdgeError(error);
     }
-    const principal = principalFromClaims(payload, token);
+    checkTokenLifetime(payload, config.maxLifetimeSeconds, Math.floor(Date.now() / 1000));
+    const principal = principalFromClaims(payload, token, config.claims);
     cache.set(token, principal, payload.exp);
     return principal;
   };

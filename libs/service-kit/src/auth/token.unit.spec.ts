@@ -1,13 +1,13 @@
 import { SignJWT } from 'jose';
 import { UnauthenticatedError } from '@edict/core';
-import { DEV_JWT_DEFAULT_SECRET } from './auth.config';
 import { readBearerToken } from './bearer-token';
 import { mintDevToken } from './dev-token';
-import { principalFromClaims } from './token-claims';
+import { checkTokenLifetime, principalFromClaims } from './token-claims';
+import { DEFAULT_TOKEN_RULES, DEV_JWT_DEFAULT_SECRET } from './auth.config';
 import { createTokenVerifier } from './token-verifier';
 
 const secret = 'unit-test-secret-0123456789abcdefghij';
-const verify = createTokenVerifier({ mode: 'dev', secret, usesDefaultSecret: false });
+const verify = createTokenVerifier({ mode: 'dev', secret, usesDefaultSecret: false, ...DEFAULT_TOKEN_RULES });
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -21,7 +21,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('dev tokens', () => {
   it('round-trips: what mintDevToken mints, the dev verifier accepts', async () => {
     const token = await mintDevToken({ subject: 'alice', roles: ['author', 'reviewer'], secret });
-    expect(await verify(token)).toEqual({ subject: 'alice', roles: ['author', 'reviewer'], token });
+    expect(await verify(token)).toEqual({ subject: 'alice', roles: ['author', 'reviewer'], teams: [], token });
   });
 
   it('defaults to the documented dev secret', async () => {
@@ -29,7 +29,7 @@ describe('dev tokens', () => {
     delete process.env['EDICT_DEV_JWT_SECRET'];
     try {
       const token = await mintDevToken({ subject: 'bob', roles: ['admin'] });
-      const verifyDefault = createTokenVerifier({ mode: 'dev', secret: DEV_JWT_DEFAULT_SECRET, usesDefaultSecret: true });
+      const verifyDefault = createTokenVerifier({ mode: 'dev', secret: DEV_JWT_DEFAULT_SECRET, usesDefaultSecret: true, ...DEFAULT_TOKEN_RULES });
       expect((await verifyDefault(token)).subject).toBe('bob');
     } finally {
       if (previous !== undefined) process.env['EDICT_DEV_JWT_SECRET'] = previous;
@@ -61,7 +61,19 @@ describe('dev tokens', () => {
 
 describe('principalFromClaims', () => {
   it('keeps known roles only, once each', () => {
-    expect(principalFromClaims({ sub: 's', roles: ['author', 'other-app:editor', 'author'] })).toEqual({ subject: 's', roles: ['author'] });
+    expect(principalFromClaims({ sub: 's', roles: ['author', 'other-app:editor', 'author'] })).toEqual({ subject: 's', roles: ['author'], teams: [] });
+  });
+
+  it('reads teams, once each, from the teams claim or the configured claim names', () => {
+    expect(principalFromClaims({ sub: 's', teams: ['alpha', 'beta', 'alpha'] }).teams).toEqual(['alpha', 'beta']);
+    const claims = { roles: 'https://idp.example/roles', teams: 'groups' };
+    const principal = principalFromClaims({ sub: 's', 'https://idp.example/roles': ['team-lead'], groups: ['alpha'], roles: ['admin'] }, undefined, claims);
+    expect(principal).toEqual({ subject: 's', roles: ['team-lead'], teams: ['alpha'] });
+  });
+
+  it('refuses a teams claim that is not a list of team names', () => {
+    expect(() => principalFromClaims({ sub: 's', teams: 'alpha' })).toThrow(UnauthenticatedError);
+    expect(() => principalFromClaims({ sub: 's', teams: ['Alpha/Team'] })).toThrow(/not a team name/);
   });
 
   it('treats a missing roles claim as no roles', () => {
@@ -71,6 +83,35 @@ describe('principalFromClaims', () => {
   it('refuses a roles claim that is not a list of strings', () => {
     expect(() => principalFromClaims({ sub: 's', roles: 'admin' })).toThrow(UnauthenticatedError);
     expect(() => principalFromClaims({ sub: 's', roles: [1] })).toThrow(UnauthenticatedError);
+  });
+});
+
+describe('token lifetime', () => {
+  const now = 1_700_000_000;
+
+  it('refuses a token without exp', () => {
+    expect(() => checkTokenLifetime({ sub: 's', iat: now }, 3600, now)).toThrow(/no expiry/);
+  });
+
+  it('refuses a lifetime over the maximum, counted from iat or, without it, from now', () => {
+    expect(() => checkTokenLifetime({ iat: now, exp: now + 3601 }, 3600, now)).toThrow(/3601 s/);
+    expect(() => checkTokenLifetime({ exp: now + 7200 }, 3600, now)).toThrow(UnauthenticatedError);
+    expect(() => checkTokenLifetime({ iat: now - 100, exp: now + 3500 }, 3600, now)).not.toThrow();
+    // an iat in the future cannot shorten the lifetime that counts
+    expect(() => checkTokenLifetime({ iat: now + 5000, exp: now + 7200 }, 3600, now)).toThrow(UnauthenticatedError);
+  });
+
+  it('is enforced by the verifier: no exp, or too long, is AUTH.TOKEN_INVALID', async () => {
+    const key = new TextEncoder().encode(secret);
+    const noExp = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer('edict-dev').sign(key);
+    expect(await rejection(verify(noExp))).toMatchObject({ code: 'AUTH.TOKEN_INVALID', status: 401 });
+    const long = await mintDevToken({ subject: 'a', roles: [], secret, ttlSeconds: 86_400 * 365 });
+    expect(await rejection(verify(long))).toMatchObject({ code: 'AUTH.TOKEN_INVALID', message: expect.stringMatching(/lifetime/) });
+  });
+
+  it('carries teams from a dev token', async () => {
+    const token = await mintDevToken({ subject: 'lee', roles: ['team-lead'], teams: ['alpha'], secret });
+    expect((await verify(token)).teams).toEqual(['alpha']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { VerifiedTokenCache } from './verified-token.cache';
 
 describe('VerifiedTokenCache', () => {
-  const alice = { subject: 'alice', roles: ['author' as const] };
+  const alice = { subject: 'alice', roles: ['author' as const], teams: [] };
 
   it('returns a verified principal until its token expires', () => {
     let now = 1_000_000;

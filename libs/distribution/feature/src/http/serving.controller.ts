@@ -13,14 +13,14 @@ export class ServingController {
   constructor(private readonly serving: ServingStateService, private readonly releases: ReleasesRepository) {}
 
   @Get('serving')
-  @Roles('platform', 'admin')
+  @Roles('pdp', 'platform', 'admin')
   @ApiOperation({ summary: 'Serving state of every policy (signed documents, canary percentage, pin, kill switch)' })
   all(): Promise<ServingState[]> {
     return this.serving.all();
   }
 
   @Get('serving/:policyId')
-  @Roles('platform', 'admin')
+  @Roles('pdp', 'platform', 'admin')
   one(@Param('policyId', PolicyIdPipe) policyId: string): Promise<ServingState> {
     return this.serving.of(policyId);
   }
