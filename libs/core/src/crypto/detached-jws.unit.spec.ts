@@ -22,4 +22,13 @@ describe('detached JWS', () => {
     await expect(verifyDetached(jws, '{"a":1}', other.publicJwk)).resolves.toBe(false);
     await expect(verifyDetached('not-a-jws', '{"a":1}', publicJwk)).resolves.toBe(false);
   });
+
+  it('signs and verifies with ES256 (P-256) too; the key decides the algorithm, not the header', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const jws = await signDetached('{"a":1}', { kid: 'k2', alg: 'ES256', privateKey });
+    await expect(verifyDetached(jws, '{"a":1}', await exportJWK(publicKey))).resolves.toBe(true);
+    const ed = await keys();
+    await expect(verifyDetached(jws, '{"a":1}', ed.publicJwk)).resolves.toBe(false);
+    await expect(verifyDetached(await signDetached('{"a":1}', ed.signer), '{"a":1}', await exportJWK(publicKey))).resolves.toBe(false);
+  });
 });

@@ -1,2 +1,3 @@
 export * from './signature.decider';
 export * from './keyring.decider';
+export * from './keyring.views';

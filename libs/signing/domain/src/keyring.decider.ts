@@ -1,8 +1,16 @@
 import type { KeyringEvent, SigningKeyRegistered } from '@edict/contracts';
 import { assertNever, canonicalJson, ConflictError, NotFoundError, ValidationError, type Decider } from '@edict/core';
 
+type KeyToRegister = Omit<SigningKeyRegistered['data'], 'registeredAt'> & { readonly at: string };
+
+/**
+ * `RegisterKey` adds a key, which then signs (rotation); `RegisterInitialKey` adds the key a
+ * replica was started with only while the keyring is empty, so a replica booting with an old or
+ * stray key file never takes over signing.
+ */
 export type KeyringCommand =
-  | { readonly type: 'RegisterKey'; readonly data: Omit<SigningKeyRegistered['data'], 'registeredAt'> & { readonly at: string } }
+  | { readonly type: 'RegisterKey'; readonly data: KeyToRegister }
+  | { readonly type: 'RegisterInitialKey'; readonly data: KeyToRegister }
   | { readonly type: 'RetireKey'; readonly data: { readonly kid: string; readonly at: string } };
 
 export interface KeyEntry {
@@ -25,6 +33,8 @@ const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 function decideKeyring(command: KeyringCommand, state: KeyringState): KeyringEvent[] {
   const existing = state.keys.find((k) => k.kid === command.data.kid);
   switch (command.type) {
+    case 'RegisterInitialKey':
+      return state.keys.length === 0 ? decideKeyring({ ...command, type: 'RegisterKey' }, state) : [];
     case 'RegisterKey': {
       const { at, ...key } = command.data;
       const secret = PRIVATE_JWK_MEMBERS.filter((member) => member in key.publicJwk);
@@ -39,7 +49,11 @@ function decideKeyring(command: KeyringCommand, state: KeyringState): KeyringEve
     }
     case 'RetireKey':
       if (!existing) throw new NotFoundError('KEYRING.KEY_NOT_FOUND', `no key ${command.data.kid}`);
-      return existing.retiredAt ? [] : [{ type: 'SigningKeyRetired', data: { kid: command.data.kid, retiredAt: command.data.at } }];
+      if (existing.retiredAt) return [];
+      if (!state.keys.some((k) => !k.retiredAt && k.kid !== existing.kid)) {
+        throw new ConflictError('KEYRING.LAST_ACTIVE_KEY', `${existing.kid} is the only key not retired; rotate first, then retire it`);
+      }
+      return [{ type: 'SigningKeyRetired', data: { kid: command.data.kid, retiredAt: command.data.at } }];
     default:
       return assertNever(command, 'keyring command');
   }
@@ -56,17 +70,12 @@ function evolveKeyring(state: KeyringState, event: KeyringEvent): KeyringState {
   }
 }
 
-/** The `keyring` aggregate: public keys by id, with rotation (a retired key still verifies). */
+/**
+ * The `keyring` aggregate: public keys by id, with rotation. A key not retired verifies; the
+ * newest of them signs. A retired key verifies nothing any more, anywhere.
+ */
 export const keyringDecider: Decider<KeyringCommand, KeyringEvent, KeyringState> = {
   initialState: () => ({ keys: [] }),
   decide: decideKeyring,
   evolve: evolveKeyring,
 };
-
-/** The JWKS document: every key, retired ones too, so old signatures still verify. */
-export const jwksOf = (state: KeyringState): { keys: Record<string, unknown>[] } => ({
-  keys: state.keys.map((k) => ({ ...k.publicJwk, kid: k.kid, alg: k.alg, use: 'sig' })),
-});
-
-/** The key that signs now: the newest one not retired. */
-export const activeKey = (state: KeyringState): KeyEntry | undefined => [...state.keys].reverse().find((k) => !k.retiredAt);

@@ -1,7 +1,7 @@
-import type { KeyringEvent, SigningKeyRegistered, SigningKeyRetired } from '@edict/contracts';
-import { ConflictError, foldEvents, NotFoundError, ValidationError } from '@edict/core';
+import type { SigningKeyRegistered, SigningKeyRetired } from '@edict/contracts';
+import { ConflictError, NotFoundError, ValidationError } from '@edict/core';
 import { deciderSpec } from '@edict/testing';
-import { activeKey, jwksOf, keyringDecider, type KeyringCommand } from './keyring.decider';
+import { keyringDecider, type KeyringCommand } from './keyring.decider';
 
 const spec = deciderSpec(keyringDecider);
 const T1 = '2025-03-01T10:00:00.000Z';
@@ -15,7 +15,6 @@ const registered = (kid: string, x = `x-of-${kid}`, at = T1): SigningKeyRegister
 });
 const retire = (kid: string): KeyringCommand => ({ type: 'RetireKey', data: { kid, at: T2 } });
 const retired = (kid: string): SigningKeyRetired => ({ type: 'SigningKeyRetired', data: { kid, retiredAt: T2 } });
-const stateOf = (events: KeyringEvent[]) => foldEvents(keyringDecider, events);
 
 describe('RegisterKey', () => {
   it('registers a public key under its id', () => {
@@ -51,6 +50,24 @@ describe('RegisterKey', () => {
   });
 });
 
+describe('RegisterInitialKey', () => {
+  const initial = (kid: string): KeyringCommand => ({ type: 'RegisterInitialKey', data: { kid, alg: 'EdDSA', publicJwk: jwk(`x-of-${kid}`), at: T1 } });
+
+  it('registers the key a replica starts with when the keyring is empty', () => {
+    spec.given([]).when(initial('k1')).then([registered('k1')]);
+  });
+
+  it('adds nothing once the keyring has keys: a stray or old key file never takes over signing', () => {
+    spec.given([registered('k1'), registered('k2')]).when(initial('k9')).then([]);
+    spec.given([registered('k1'), registered('k2'), retired('k1')]).when(initial('k1')).then([]);
+  });
+
+  it('still refuses private key material', () => {
+    const command: KeyringCommand = { type: 'RegisterInitialKey', data: { kid: 'k1', alg: 'ES256', publicJwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd' }, at: T1 } };
+    spec.given([]).when(command).thenThrows('KEYRING.PRIVATE_KEY_MATERIAL', ValidationError);
+  });
+});
+
 describe('RetireKey', () => {
   it('retires a key; it stays in the keyring', () => {
     const state = spec.given([registered('k1'), registered('k2')]).when(retire('k1')).then([retired('k1')]);
@@ -58,41 +75,20 @@ describe('RetireKey', () => {
   });
 
   it('is idempotent', () => {
-    spec.given([registered('k1'), retired('k1')]).when(retire('k1')).then([]);
+    spec.given([registered('k1'), registered('k2'), retired('k1')]).when(retire('k1')).then([]);
+  });
+
+  it('retires the signing key once another key is not retired: the older one signs again', () => {
+    spec.given([registered('k1'), registered('k2')]).when(retire('k2')).then([retired('k2')]);
+  });
+
+  it('refuses to retire the only key not retired: something must sign', () => {
+    const error = spec.given([registered('k1')]).when(retire('k1')).thenThrows('KEYRING.LAST_ACTIVE_KEY', ConflictError);
+    expect(error.message).toContain('rotate first');
+    spec.given([registered('k1'), registered('k2'), retired('k1')]).when(retire('k2')).thenThrows('KEYRING.LAST_ACTIVE_KEY', ConflictError);
   });
 
   it('refuses a key that was never registered', () => {
     spec.given([registered('k1')]).when(retire('k9')).thenThrows('KEYRING.KEY_NOT_FOUND', NotFoundError);
-  });
-});
-
-describe('activeKey', () => {
-  it('is undefined for an empty keyring', () => {
-    expect(activeKey(keyringDecider.initialState())).toBeUndefined();
-  });
-
-  it('is the newest key not retired (rotation)', () => {
-    expect(activeKey(stateOf([registered('k1'), registered('k2', 'x2', T2)]))?.kid).toBe('k2');
-    expect(activeKey(stateOf([registered('k1'), registered('k2'), retired('k2')]))?.kid).toBe('k1');
-  });
-
-  it('is undefined when every key is retired', () => {
-    expect(activeKey(stateOf([registered('k1'), retired('k1')]))).toBeUndefined();
-  });
-});
-
-describe('jwksOf', () => {
-  it('is empty for an empty keyring', () => {
-    expect(jwksOf(keyringDecider.initialState())).toEqual({ keys: [] });
-  });
-
-  it('lists every key, retired ones too, with kid, alg and use', () => {
-    const state = stateOf([registered('k1'), registered('k2'), retired('k1')]);
-    expect(jwksOf(state)).toEqual({
-      keys: [
-        { ...jwk('x-of-k1'), kid: 'k1', alg: 'EdDSA', use: 'sig' },
-        { ...jwk('x-of-k2'), kid: 'k2', alg: 'EdDSA', use: 'sig' },
-      ],
-    });
   });
 });
