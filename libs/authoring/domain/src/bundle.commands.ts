@@ -43,8 +43,16 @@ export type ApproveBundle = {
     readonly by: Actor;
     readonly comment?: string;
     readonly validation: 'validated' | 'failed' | 'pending';
+    /** the emergency path: a security approver approves alone, with a reason */
+    readonly emergency?: { readonly reason: string };
     readonly at: string;
   };
+};
+
+/** Closes the follow-up review of an emergency approval. */
+export type ConfirmEmergencyApproval = {
+  readonly type: 'ConfirmEmergencyApproval';
+  readonly data: { readonly version: string; readonly by: Actor; readonly comment?: string; readonly at: string };
 };
 
 export type ArchiveBundle = {
@@ -56,4 +64,4 @@ export type ArchiveBundle = {
   };
 };
 
-export type BundleCommand = DraftBundle | ReviseDraft | SubmitBundle | ApproveBundle | ArchiveBundle;
+export type BundleCommand = DraftBundle | ReviseDraft | SubmitBundle | ApproveBundle | ConfirmEmergencyApproval | ArchiveBundle;

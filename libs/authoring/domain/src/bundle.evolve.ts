@@ -19,11 +19,15 @@ export function evolveBundleLine(state: BundleLineState, event: BundleEvent): Bu
         policyId,
         tier,
         latest: version,
-        versions: { ...versions, [version]: { version, status: 'draft', digest, author, approvals: [] } },
+        versions: { ...versions, [version]: { version, status: 'draft', digest, author, authors: [author], approvals: [] } },
       };
     }
     case 'BundleDraftRevised':
-      return withVersion(state, event.data.version, (v) => ({ ...v, digest: event.data.digest }));
+      return withVersion(state, event.data.version, (v) => ({
+        ...v,
+        digest: event.data.digest,
+        authors: v.authors.includes(event.data.author) ? v.authors : [...v.authors, event.data.author],
+      }));
     case 'BundleSubmitted':
       return withVersion(state, event.data.version, (v) => ({ ...v, status: 'submitted' }));
     case 'BundleApprovalGranted':
@@ -31,8 +35,22 @@ export function evolveBundleLine(state: BundleLineState, event: BundleEvent): Bu
         ...v,
         approvals: [...v.approvals, { subject: event.data.approver, role: event.data.role }],
       }));
-    case 'BundleApproved':
-      return withVersion(state, event.data.version, (v) => ({ ...v, status: 'approved' }));
+    case 'BundleApproved': {
+      const { emergency, reason, approvers, approvedAt } = event.data;
+      const approver = approvers[approvers.length - 1]?.subject ?? '';
+      return withVersion(state, event.data.version, (v) => ({
+        ...v,
+        status: 'approved',
+        ...(emergency ? { emergency: { approver, reason: reason ?? '', approvedAt } } : {}),
+      }));
+    }
+    case 'EmergencyApprovalConfirmed': {
+      const { confirmedBy, role, confirmedAt, comment } = event.data;
+      return withVersion(state, event.data.version, (v) => (v.emergency ? {
+        ...v,
+        emergency: { ...v.emergency, confirmation: { by: confirmedBy, role, at: confirmedAt, ...(comment ? { comment } : {}) } },
+      } : v));
+    }
     case 'BundleArchived':
       return withVersion(state, event.data.version, (v) => ({ ...v, status: 'archived' }));
     default:

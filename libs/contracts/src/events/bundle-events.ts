@@ -11,11 +11,25 @@ export interface BundleContent {
   readonly digest: string;
 }
 
+/**
+ * Where an imported version came from (`edict bundle import`): its identity in the source
+ * environment and the approvals it had there (recorded, not counted here).
+ */
+export interface ImportProvenance {
+  readonly environment: string;
+  readonly version: string;
+  readonly digest: string;
+  readonly approvals: readonly { readonly subject: string; readonly role: string; readonly grantedAt: string }[];
+  readonly exportedAt: string;
+}
+
 export type BundleDrafted = DomainEvent<'BundleDrafted', BundleContent & {
   readonly tier: Tier;
   readonly document: Readonly<Record<string, unknown>>;
   readonly author: string;
   readonly draftedAt: string;
+  /** set when the version was imported from another environment */
+  readonly importedFrom?: ImportProvenance;
 }>;
 
 export type BundleDraftRevised = DomainEvent<'BundleDraftRevised', BundleContent & {
@@ -33,12 +47,27 @@ export type BundleApprovalGranted = DomainEvent<'BundleApprovalGranted', BundleC
   readonly approver: string;
   readonly role: string;
   readonly comment?: string;
+  /** set when a security approver used the emergency path (runbook "Emergency Policy Changes") */
+  readonly emergency?: true;
+  /** why the emergency path was taken; present exactly when `emergency` is */
+  readonly reason?: string;
   readonly grantedAt: string;
 }>;
 
 export type BundleApproved = DomainEvent<'BundleApproved', BundleContent & {
   readonly approvers: readonly { readonly subject: string; readonly role: string }[];
+  /** approved alone on the emergency path: a follow-up review stays open until confirmed */
+  readonly emergency?: true;
+  readonly reason?: string;
   readonly approvedAt: string;
+}>;
+
+/** The follow-up review of an emergency approval, closed by a second, distinct approver. */
+export type EmergencyApprovalConfirmed = DomainEvent<'EmergencyApprovalConfirmed', BundleContent & {
+  readonly confirmedBy: string;
+  readonly role: string;
+  readonly comment?: string;
+  readonly confirmedAt: string;
 }>;
 
 export type BundleArchived = DomainEvent<'BundleArchived', BundleContent & {
@@ -53,4 +82,5 @@ export type BundleEvent =
   | BundleSubmitted
   | BundleApprovalGranted
   | BundleApproved
+  | EmergencyApprovalConfirmed
   | BundleArchived;

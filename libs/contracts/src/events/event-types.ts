@@ -25,6 +25,7 @@ export const cloudEventTypes: Readonly<Record<EdictEventType, string>> = {
   BundleSubmitted: 'io.edict.bundle.submitted.v1',
   BundleApprovalGranted: 'io.edict.bundle.approval-granted.v1',
   BundleApproved: 'io.edict.bundle.approved.v1',
+  EmergencyApprovalConfirmed: 'io.edict.bundle.emergency-approval-confirmed.v1',
   BundleArchived: 'io.edict.bundle.archived.v1',
   BundleValidated: 'io.edict.bundle.validated.v1',
   BundleValidationFailed: 'io.edict.bundle.validation-failed.v1',

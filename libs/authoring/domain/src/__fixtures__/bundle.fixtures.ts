@@ -1,7 +1,7 @@
 import type {
-  BundleApprovalGranted, BundleApproved, BundleArchived, BundleDrafted, BundleDraftRevised, BundleSubmitted, Role, Tier,
+  BundleApprovalGranted, BundleApproved, BundleArchived, BundleDrafted, BundleDraftRevised, BundleSubmitted, EmergencyApprovalConfirmed, Role, Tier,
 } from '@edict/contracts';
-import type { Actor, ApproveBundle, ArchiveBundle, DraftBundle, ReviseDraft, SubmitBundle } from '../bundle.commands';
+import type { Actor, ApproveBundle, ArchiveBundle, ConfirmEmergencyApproval, DraftBundle, ReviseDraft, SubmitBundle } from '../bundle.commands';
 
 /** Test data for the bundle-line specs: builders with readable defaults, one policy per tier. */
 export const POLICY: Readonly<Record<Tier, string>> = { org: 'org/baseline', team: 'teams/alpha/network', project: 'projects/alpha/web/deploy' };
@@ -73,4 +73,25 @@ export const archive = (version: string, reason: ArchiveBundle['data']['reason']
 export const archived = (version: string, reason: BundleArchived['data']['reason'] = 'superseded', tier: Tier = 'org'): BundleArchived => ({
   type: 'BundleArchived',
   data: { policyId: POLICY[tier], version, digest: digestOf(version), reason, archivedAt: AT },
+});
+
+export const approveInEmergency = (version: string, by: Actor, reason: string, validation: ApproveBundle['data']['validation'] = 'validated'): ApproveBundle => ({
+  type: 'ApproveBundle',
+  data: { version, by, validation, emergency: { reason }, at: AT },
+});
+
+/** The two events of an emergency approval by `approver` (security), after `before` approvals. */
+export const emergencyApproved = (version: string, approver: string, reason: string, before: { subject: string; role: Role }[] = [], tier: Tier = 'org'): [BundleApprovalGranted, BundleApproved] => [
+  { type: 'BundleApprovalGranted', data: { policyId: POLICY[tier], version, digest: digestOf(version), approver, role: 'security', emergency: true, reason, grantedAt: AT } },
+  { type: 'BundleApproved', data: { policyId: POLICY[tier], version, digest: digestOf(version), approvers: [...before, { subject: approver, role: 'security' }], emergency: true, reason, approvedAt: AT } },
+];
+
+export const confirmEmergency = (version: string, by: Actor, comment?: string): ConfirmEmergencyApproval => ({
+  type: 'ConfirmEmergencyApproval',
+  data: { version, by, at: AT, ...(comment === undefined ? {} : { comment }) },
+});
+
+export const emergencyConfirmed = (version: string, by: string, role: Role, tier: Tier = 'org', comment?: string): EmergencyApprovalConfirmed => ({
+  type: 'EmergencyApprovalConfirmed',
+  data: { policyId: POLICY[tier], version, digest: digestOf(version), confirmedBy: by, role, confirmedAt: AT, ...(comment === undefined ? {} : { comment }) },
 });
