@@ -13,3 +13,4 @@ export * from './policy/cohort';
 export * from './http/serving-state';
 export * from './policy/signing-payload';
 export * from './http/service-ports';
+export * from './auth/tier-access';

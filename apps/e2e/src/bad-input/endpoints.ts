@@ -105,7 +105,7 @@ const OVERRIDE = { 'x-edict-override': 'true' };
 const distribution: Endpoint[] = [
   { service: 'distribution', method: 'GET', path: `/v1/rollouts/${P}`, allowed: READERS, faults: [] },
   {
-    service: 'distribution', method: 'POST', path: rollout('start'), allowed: ['platform', 'team-lead', 'admin'], body: { version: DRAFT },
+    service: 'distribution', method: 'POST', path: rollout('start'), allowed: ['platform', 'oncall', 'team-lead', 'admin'], body: { version: DRAFT },
     faults: [
       invalid('missing field', {}, 'version'),
       invalid('wrong type', { version: 120 }, 'version'),
@@ -114,7 +114,7 @@ const distribution: Endpoint[] = [
     ],
   },
   {
-    service: 'distribution', method: 'POST', path: rollout('promote'), allowed: ['platform', 'team-lead', 'admin'], body: {},
+    service: 'distribution', method: 'POST', path: rollout('promote'), allowed: ['platform', 'oncall', 'team-lead', 'admin'], body: {},
     faults: [
       invalid('unknown field', { force: true }, 'force'),
       invalid('wrong type', { override: 'now' }, 'override'),
@@ -123,17 +123,17 @@ const distribution: Endpoint[] = [
     ],
   },
   {
-    service: 'distribution', method: 'POST', path: rollout('rollback'), allowed: ['oncall', 'platform', 'admin'], body: { reason: 'a refused request must not roll back' },
+    service: 'distribution', method: 'POST', path: rollout('rollback'), allowed: ['oncall', 'platform', 'team-lead', 'admin'], body: { reason: 'a refused request must not roll back' },
     faults: [
       ...reasonFaults,
       invalid('unknown field', { reason: 'x', version: '1.0.0' }, 'version'),
       { what: 'text instead of JSON', body: { raw: 'reason=x', contentType: 'text/plain' }, expect: { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' } },
     ],
   },
-  { service: 'distribution', method: 'POST', path: rollout('pause'), allowed: ['oncall', 'platform', 'admin'], body: { reason: 'x' }, faults: [...reasonFaults, invalid('unknown field', { reason: 'x', until: 'tomorrow' }, 'until')] },
-  { service: 'distribution', method: 'POST', path: rollout('resume'), allowed: ['oncall', 'platform', 'admin'], faults: noBody('reason') },
+  { service: 'distribution', method: 'POST', path: rollout('pause'), allowed: ['oncall', 'platform', 'team-lead', 'admin'], body: { reason: 'x' }, faults: [...reasonFaults, invalid('unknown field', { reason: 'x', until: 'tomorrow' }, 'until')] },
+  { service: 'distribution', method: 'POST', path: rollout('resume'), allowed: ['oncall', 'platform', 'team-lead', 'admin'], faults: noBody('reason') },
   {
-    service: 'distribution', method: 'POST', path: rollout('pin'), allowed: ['oncall', 'platform', 'admin'], body: { version: '1.0.0', reason: 'a refused request must not pin' },
+    service: 'distribution', method: 'POST', path: rollout('pin'), allowed: ['oncall', 'platform', 'team-lead', 'admin'], body: { version: '1.0.0', reason: 'a refused request must not pin' },
     faults: [
       invalid('missing field', { reason: 'x' }, 'version'),
       invalid('wrong type', { version: 1, reason: 'x' }, 'version'),
@@ -141,7 +141,7 @@ const distribution: Endpoint[] = [
       invalid('missing reason', { version: '1.0.0' }, 'reason'),
     ],
   },
-  { service: 'distribution', method: 'POST', path: rollout('unpin'), allowed: ['oncall', 'platform', 'admin'], faults: noBody('version') },
+  { service: 'distribution', method: 'POST', path: rollout('unpin'), allowed: ['oncall', 'platform', 'team-lead', 'admin'], faults: noBody('version') },
   {
     service: 'distribution', method: 'POST', path: rollout('disable'), allowed: ['admin'], headers: OVERRIDE, body: { mode: 'fail-closed', reason: 'a refused request must not disable' },
     faults: [
@@ -152,8 +152,8 @@ const distribution: Endpoint[] = [
     ],
   },
   { service: 'distribution', method: 'POST', path: rollout('enable'), allowed: ['admin'], headers: OVERRIDE, body: { reason: 'x' }, faults: [...reasonFaults, invalid('unknown field', { reason: 'x', mode: 'fail-open' }, 'mode')] },
-  { service: 'distribution', method: 'GET', path: '/v1/serving', allowed: ['platform', 'admin'], faults: [] },
-  { service: 'distribution', method: 'GET', path: `/v1/serving/${P}`, allowed: ['platform', 'admin'], faults: [] },
+  { service: 'distribution', method: 'GET', path: '/v1/serving', allowed: ['pdp', 'platform', 'admin'], faults: [] },
+  { service: 'distribution', method: 'GET', path: `/v1/serving/${P}`, allowed: ['pdp', 'platform', 'admin'], faults: [] },
   { service: 'distribution', method: 'GET', path: `/v1/releases/${P}`, allowed: READERS, faults: [] },
 ];
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
+import { requireRolloutAccess } from './rollout-access';
 import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, StartRolloutDto } from './rollout.dto';
 
 type View = Promise<Record<string, unknown>>;
@@ -21,42 +22,49 @@ export class RolloutsController {
     return this.rollouts.status(policyId);
   }
 
-  @Post('start') @HttpCode(200) @Roles('platform', 'team-lead', 'admin')
+  @Post('start') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Start a canary at 10% with a signed version' })
   start(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'start');
     return this.rollouts.start(policyId, body.version, who);
   }
 
-  @Post('promote') @HttpCode(200) @Roles('platform', 'team-lead', 'admin')
+  @Post('promote') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Promote the canary a step (10 → 50 → 100) when its gate passes, or with an override' })
   promote(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'promote');
     return this.rollouts.promote(policyId, who, body.override?.reason);
   }
 
-  @Post('rollback') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
+  @Post('rollback') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Drop the canary, or put the previous stable version back' })
   rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'rollback');
     return this.rollouts.rollback(policyId, who, body.reason);
   }
 
-  @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
+  @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   pause(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'pause');
     return this.rollouts.pause(policyId, who, body.reason);
   }
 
-  @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
+  @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   resume(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'resume');
     return this.rollouts.resume(policyId, who);
   }
 
-  @Post('pin') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
+  @Post('pin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Serve one version to every cohort until unpinned' })
   pin(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'pin');
     return this.rollouts.pin(policyId, body.version, who, body.reason);
   }
 
-  @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
+  @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   unpin(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
+    requireRolloutAccess(who, policyId, 'unpin');
     return this.rollouts.unpin(policyId, who);
   }
 
