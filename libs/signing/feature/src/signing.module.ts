@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
 import { EdictRuntimeModule } from '@edict/messaging';
 import { ApprovedBundlesConsumer } from './consumers/approved-bundles.consumer';
+import { ExportVersionHandler } from './export/export-version.handler';
+import { ExportsController } from './export/exports.controller';
+import { RegisterInitialKeyHandler } from './handlers/register-initial-key.handler';
+import { RetireKeyHandler } from './handlers/retire-key.handler';
+import { RotateKeyHandler } from './handlers/rotate-key.handler';
 import { SignApprovedBundleHandler } from './handlers/sign-approved-bundle.handler';
+import { KeyringController } from './http/keyring.controller';
 import { KeysController } from './http/keys.controller';
-import { signingKeyProvider } from './keys/signing-key.provider';
+import { ActiveSigner } from './keys/active-signer';
+import { keyDirectoryProvider } from './keys/key-directory.provider';
 
-/** The signing service: owns `signature-*` streams and the `keyring`. */
+/**
+ * The signing service: owns `signature-*` streams and the `keyring`. `ActiveSigner` (sign with
+ * the keyring's active key) is exported for other use cases of this service.
+ */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'signing', relayCategories: ['signature'] })],
-  controllers: [ApprovedBundlesConsumer, KeysController],
-  providers: [signingKeyProvider, SignApprovedBundleHandler],
+  controllers: [ApprovedBundlesConsumer, KeysController, KeyringController, ExportsController],
+  providers: [keyDirectoryProvider, ActiveSigner, RegisterInitialKeyHandler, SignApprovedBundleHandler, RotateKeyHandler, RetireKeyHandler, ExportVersionHandler],
+  exports: [ActiveSigner],
 })
 export class SigningModule {}

@@ -1,20 +1,19 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { bundleSigningPayload, StreamIds, type BundleApproved } from '@edict/contracts';
+import { ValidationError, type Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
 import { bundleLineDecider } from '@edict/authoring-domain';
-import { keyringDecider, signatureDecider } from '@edict/signing-domain';
-import { signDetached, ValidationError, type Clock } from '@edict/core';
-import { SIGNING_KEY } from '../keys/signing-key.provider';
-import type { SigningKey } from '../keys/signing-key.loader';
+import { signatureDecider } from '@edict/signing-domain';
+import { ActiveSigner } from '../keys/active-signer';
 
-/** Signs approved versions with the current key; registers that key's public half at start. */
+/** Signs approved versions with the keyring's active key. */
 @Injectable()
-export class SignApprovedBundleHandler implements OnApplicationBootstrap {
+export class SignApprovedBundleHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SIGNING_KEY) private readonly key: SigningKey,
+    private readonly signer: ActiveSigner,
   ) {}
 
   /**
@@ -30,26 +29,15 @@ export class SignApprovedBundleHandler implements OnApplicationBootstrap {
     }
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const { kid, alg, publicJwk } = this.key;
-    await decideAndAppend(
-      this.store,
-      StreamIds.keyring,
-      keyringDecider,
-      { type: 'RegisterKey', data: { kid, alg, publicJwk: { ...publicJwk }, at: this.clock.now().toISOString() } },
-      { metadata: eventMetadata('system:signing') },
-    );
-  }
-
   async handle(approved: BundleApproved['data']): Promise<void> {
     const { policyId, version, digest } = approved;
     await this.requireApproved(policyId, version, digest);
-    const signature = await signDetached(bundleSigningPayload({ policyId, version, digest }), this.key);
+    const { kid, alg, signature } = await this.signer.sign(bundleSigningPayload({ policyId, version, digest }));
     await decideAndAppend(
       this.store,
       StreamIds.signature(policyId, version),
       signatureDecider,
-      { type: 'SignBundle', data: { policyId, version, digest, kid: this.key.kid, alg: this.key.alg, signature, at: this.clock.now().toISOString() } },
+      { type: 'SignBundle', data: { policyId, version, digest, kid, alg, signature, at: this.clock.now().toISOString() } },
       { metadata: eventMetadata('system:signing') },
     );
   }

@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@edict/service-kit';
+import type { ExportEnvelope } from '@edict/signing-domain';
+import { ExportRequestDto } from './export-request.dto';
+import { ExportVersionHandler } from './export-version.handler';
+
+/** Export envelopes: how a version moves to another environment (`edict bundle export`). */
+@ApiTags('signing')
+@ApiBearerAuth()
+@Controller('v1/exports')
+export class ExportsController {
+  constructor(private readonly exportVersion: ExportVersionHandler) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('platform', 'security', 'admin')
+  @ApiOperation({ summary: 'Export an approved and signed version as a signed envelope (409 EXPORT.NOT_SIGNED otherwise)' })
+  create(@Body() body: ExportRequestDto): Promise<ExportEnvelope> {
+    return this.exportVersion.handle(body.policyId, body.version, body.ttlSeconds);
+  }
+}
