@@ -26,8 +26,9 @@ module.exports = {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'],
       testPathIgnorePatterns: [...preset.testPathIgnorePatterns, ...(eventStoreAvailable ? [] : ['eventstoredb'])],
-      testTimeout: 120000,
+      // jest-circus ignores a project's `testTimeout`; the setup file applies it
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-int.cjs'],
     },
-    { ...preset, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.e2e.spec.ts'], testTimeout: 300000 },
+    { ...preset, ...infra, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.e2e.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-e2e.cjs'] },
   ],
 };

@@ -58,6 +58,7 @@ export function concurrencyCases(ctx: ContractContext): void {
           expect(seqs).toEqual(range(EVENTS_PER_WRITER));
         }
       }
-    });
+      // the subscriber may wait up to 90 s; the fake-client run sits in the unit tier (5 s default)
+    }, 120_000);
   });
 }
