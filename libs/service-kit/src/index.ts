@@ -25,4 +25,6 @@ export * from './validation/validation.pipe';
 export * from './validation/no-body.pipe';
 export * from './http/media-type';
 export * from './http/body-parser-error';
+export * from './http/json-body-limits';
+export * from './http/json-prescan';
 export * from './validation/policy-id.pipe';

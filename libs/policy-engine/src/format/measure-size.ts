@@ -29,6 +29,21 @@ export function findTooDeep(value: unknown, maxDepth: number): PathSegments | nu
   return null;
 }
 
+/** Where a value first holds a number that is not finite (YAML `.inf`/`.nan`, JSON `1e400`), or null. */
+export function findNonFinite(value: unknown): PathSegments | null {
+  // Iterative like findTooDeep; JSON.stringify would turn such a number into null, so a digest
+  // or a replay would not see what was evaluated.
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) return path;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    else for (const [k, item] of Object.entries(v)) stack.push({ value: item, path: [...path, k] });
+  }
+  return null;
+}
+
 /**
  * Deepest nesting of `[` and `{` in JSON or YAML flow text, ignoring quoted strings and
  * comments; stops counting as soon as `limit` is passed. Run before parsing, because the YAML

@@ -6,7 +6,7 @@ import { detectFormat } from './detect-format';
 import type { BundleFormat, BundleSource } from './detect-format';
 import { formatPath } from './document-path';
 import { jsonErrorPosition } from './json-error-position';
-import { findTooDeep, flowNestingExceeds, utf8ByteLength } from './measure-size';
+import { findNonFinite, findTooDeep, flowNestingExceeds, utf8ByteLength } from './measure-size';
 import { locatorFor } from './source-locator';
 import type { Locator } from './source-locator';
 
@@ -23,7 +23,7 @@ const fail = (source: BundleSource, code: string, message: string, at?: { line: 
 /**
  * Parses bundle text (YAML or JSON) into a plain document. Refuses text over
  * `Limits.maxBundleBytes`, nesting deeper than the limits, duplicate keys, multiple YAML
- * documents and alias bombs, each with the line and column. Never throws.
+ * documents, alias bombs and numbers that are not finite, each with the line and column. Never throws.
  */
 export function parseBundleText(text: string, source: BundleSource = {}): ParseBundleResult {
   const bytes = text.length > Limits.maxBundleBytes ? text.length : utf8ByteLength(text);
@@ -62,6 +62,11 @@ export function parseBundleText(text: string, source: BundleSource = {}): ParseB
     if (tooDeep) {
       const path = formatPath(tooDeep);
       return fail(source, PolicyCodes.BUNDLE_TOO_DEEP, `document nests deeper than ${Limits.maxDocumentDepth} levels`, locate(path), path);
+    }
+    const nonFinite = findNonFinite(document);
+    if (nonFinite) {
+      const path = formatPath(nonFinite);
+      return fail(source, PolicyCodes.BUNDLE_NON_FINITE_NUMBER, `${path || 'the document'} is not a finite number (infinite, NaN or out of range)`, locate(path), path);
     }
     return { ok: true, document, format, locate };
   } catch (e) {

@@ -88,4 +88,14 @@ describe('parseBundleText', () => {
     expect(result.locate('spec.rules[0].effect')).toEqual({ line: 9, column: 7 });
     expect(result.locate('spec.rules[0].missing')).toEqual({ line: 8, column: 7 });
   });
+
+  it('given a number that is not finite (YAML .inf/.nan, JSON 1e400), when parsed, then it is refused where it is written', () => {
+    const inYaml = parseBundleText('spec:\n  settings:\n    limits:\n      maxCalls: .inf\n', { filename: 'inf.yaml' });
+    expect(inYaml).toMatchObject({ ok: false, errors: [{ code: PolicyCodes.BUNDLE_NON_FINITE_NUMBER, path: 'spec.settings.limits.maxCalls', line: 4, filename: 'inf.yaml' }] });
+    expect(parseBundleText('a: -.Inf\n')).toMatchObject({ ok: false, errors: [{ code: PolicyCodes.BUNDLE_NON_FINITE_NUMBER, path: 'a' }] });
+    expect(parseBundleText('a: [1, .nan]\n')).toMatchObject({ ok: false, errors: [{ code: PolicyCodes.BUNDLE_NON_FINITE_NUMBER, path: 'a[1]' }] });
+    const inJson = parseBundleText('{\n  "spec": {\n    "limit": 1e400\n  }\n}', { format: 'json' });
+    expect(inJson).toMatchObject({ ok: false, errors: [{ code: PolicyCodes.BUNDLE_NON_FINITE_NUMBER, path: 'spec.limit', line: 3 }] });
+    expect(parseBundleText('{"a": 1e308, "b": ".inf"}', { format: 'json' })).toMatchObject({ ok: true });
+  });
 });

@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { Logger } from '@edict/observability';
 import type { AuthConfig } from '../auth/auth.config';
+import type { JsonBodyLimits } from '../http/json-body-limits';
 
 /** What `bootstrapService` needs to know about a service. */
 export interface BootstrapOptions {
@@ -25,6 +26,8 @@ export interface BootstrapOptions {
   readonly textMediaTypes?: readonly string[];
   /** the API version in the OpenAPI document; default `EDICT_VERSION` or `0.0.0-dev` */
   readonly version?: string;
+  /** nesting and member limits of JSON bodies; default `jsonBodyLimitsFromEnv()` (depth 64, 10,000 members) */
+  readonly jsonLimits?: JsonBodyLimits;
 }
 
 /** Largest JSON (or text) body any endpoint accepts; larger ones get 413 `REQUEST.TOO_LARGE`. */
