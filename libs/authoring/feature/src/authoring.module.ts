@@ -3,11 +3,19 @@ import { EdictRuntimeModule } from '@edict/messaging';
 import { RolloutEventsConsumer } from './consumers/rollout-events.consumer';
 import { BundleCommandsService } from './handlers/bundle-commands.service';
 import { BundlesController } from './http/bundles.controller';
+import { ImportBundleHandler } from './import/import-bundle.handler';
+import { ImportsController } from './import/imports.controller';
+import { trustedKeysProvider } from './import/trusted-keys.provider';
+import { RegistryController } from './http/registry.controller';
+import { BundleLinesReader } from './registry/bundle-lines.reader';
+import { BundleRegistryHandler } from './registry/bundle-registry.handler';
+import { DistributionServingClient } from './status/distribution-serving.client';
+import { VersionStatusHandler } from './status/version-status.handler';
 
 /** The authoring service: owns `bundle-*` streams (drafts, submissions, approvals). */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'authoring', relayCategories: ['bundle'] })],
-  controllers: [BundlesController, RolloutEventsConsumer],
-  providers: [BundleCommandsService],
+  controllers: [BundlesController, RegistryController, RolloutEventsConsumer, ImportsController],
+  providers: [BundleCommandsService, BundleLinesReader, BundleRegistryHandler, VersionStatusHandler, DistributionServingClient, ImportBundleHandler, trustedKeysProvider],
 })
 export class AuthoringModule {}

@@ -24,6 +24,13 @@ export class ValidationError extends EdictError {
   }
 }
 
+/** 422: well-formed input whose content breaks the domain's rules (a bundle that does not compile). */
+export class UnprocessableError extends EdictError {
+  constructor(code: string, message: string, details?: Readonly<Record<string, unknown>>) {
+    super(code, message, 422, false, details);
+  }
+}
+
 /** 401: no credentials, or credentials that do not verify. */
 export class UnauthenticatedError extends EdictError {
   constructor(code: string, message: string) {

@@ -7,6 +7,7 @@ import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messagi
 import { validationDecider, validationOutcome } from '@edict/validation-domain';
 import type { BundleDocumentDto } from '../http/bundle-document.dto';
 import { bundleLineView, versionView } from './bundle-views';
+import { checkBundleDocument } from './check-bundle-document';
 import { readBundleInput } from './read-bundle-input';
 
 /** Authoring's use cases: each decides against the `bundle-<policyId>` stream and appends. */
@@ -17,9 +18,10 @@ export class BundleCommandsService {
   async draft(input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
     const { policyId, version, document } = readBundleInput(input);
     const tier = tierOfPolicyId(policyId);
+    const findings = checkBundleDocument(input, document);
     const digest = canonicalDigest(document);
     await this.run(policyId, { type: 'DraftBundle', data: { policyId, tier, version, document, digest, by, at: this.now() } }, by);
-    return { policyId, version, digest, status: 'draft' };
+    return { policyId, version, digest, status: 'draft', findings };
   }
 
   async revise(policyId: string, version: string, input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
@@ -27,9 +29,10 @@ export class BundleCommandsService {
     if (parsed.policyId !== policyId || parsed.version !== version) {
       throw new ValidationError('BUNDLE.IDENTITY_MISMATCH', `the document is ${parsed.policyId}@${parsed.version}, not ${policyId}@${version}`);
     }
+    const findings = checkBundleDocument(input, parsed.document);
     const digest = canonicalDigest(parsed.document);
     await this.run(policyId, { type: 'ReviseDraft', data: { version, document: parsed.document, digest, by, at: this.now() } }, by);
-    return { policyId, version, digest, status: 'draft' };
+    return { policyId, version, digest, status: 'draft', findings };
   }
 
   async submit(policyId: string, version: string, by: Actor): Promise<Record<string, unknown>> {
@@ -38,12 +41,18 @@ export class BundleCommandsService {
   }
 
   /** Approval needs validation's verdict on this exact digest, read from validation's own stream. */
-  async approve(policyId: string, version: string, by: Actor, comment?: string): Promise<Record<string, unknown>> {
+  async approve(policyId: string, version: string, by: Actor, comment?: string, emergency?: { reason: string }): Promise<Record<string, unknown>> {
     const { state } = await loadState(this.store, StreamIds.bundle(policyId), bundleLineDecider);
     const digest = state.kind === 'active' ? state.versions[version]?.digest : undefined;
     const verdict = await loadState(this.store, StreamIds.validation(policyId, version), validationDecider);
     const validation = digest ? validationOutcome(verdict.state, digest) : 'pending';
-    await this.run(policyId, { type: 'ApproveBundle', data: { version, by, validation, at: this.now(), ...(comment ? { comment } : {}) } }, by);
+    await this.run(policyId, { type: 'ApproveBundle', data: { version, by, validation, at: this.now(), ...(comment ? { comment } : {}), ...(emergency ? { emergency } : {}) } }, by);
+    return this.summary(policyId, version);
+  }
+
+  /** Closes the follow-up review an emergency approval left open. */
+  async confirmEmergency(policyId: string, version: string, by: Actor, comment?: string): Promise<Record<string, unknown>> {
+    await this.run(policyId, { type: 'ConfirmEmergencyApproval', data: { version, by, at: this.now(), ...(comment ? { comment } : {}) } }, by);
     return this.summary(policyId, version);
   }
 

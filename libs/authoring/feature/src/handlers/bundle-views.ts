@@ -3,15 +3,39 @@ import type { BundleEvent } from '@edict/contracts';
 import { foldEvents } from '@edict/core';
 import type { StoredEvent } from '@edict/event-store';
 
-const versionSummary = (state: Extract<BundleLineState, { kind: 'active' }>, v: VersionState): Record<string, unknown> => ({
-  policyId: state.policyId,
-  version: v.version,
-  status: v.status,
-  digest: v.digest,
-  author: v.author,
-  approvals: v.approvals,
-  missingApprovals: v.status === 'submitted' ? missingApprovalRoles(state.tier, v.approvals) : [],
-});
+export type ActiveLine = Extract<BundleLineState, { kind: 'active' }>;
+
+/** A stream's stored events as bundle events, folded into the line's state. */
+export const foldLine = (events: readonly StoredEvent[]): BundleLineState =>
+  foldEvents(bundleLineDecider, events.map((e) => ({ type: e.type, data: e.data }) as BundleEvent));
+
+/** The emergency mark of a version and its follow-up review, as every view shows it. */
+export const emergencyView = (v: VersionState): Record<string, unknown> | undefined => {
+  if (!v.emergency) return undefined;
+  const { approver, reason, approvedAt, confirmation } = v.emergency;
+  return {
+    approver,
+    reason,
+    approvedAt,
+    review: confirmation ? 'confirmed' : 'open',
+    ...(confirmation ? { confirmedBy: confirmation.by, confirmedRole: confirmation.role, confirmedAt: confirmation.at } : {}),
+  };
+};
+
+export const versionSummary = (state: ActiveLine, v: VersionState): Record<string, unknown> => {
+  const emergency = emergencyView(v);
+  return {
+    policyId: state.policyId,
+    version: v.version,
+    status: v.status,
+    digest: v.digest,
+    author: v.author,
+    authors: v.authors,
+    approvals: v.approvals,
+    missingApprovals: v.status === 'submitted' ? missingApprovalRoles(state.tier, v.approvals) : [],
+    ...(emergency ? { emergency } : {}),
+  };
+};
 
 /** The API's view of a policy's versions. */
 export function bundleLineView(state: BundleLineState): Record<string, unknown> {
@@ -24,15 +48,20 @@ export function bundleLineView(state: BundleLineState): Record<string, unknown> 
   };
 }
 
+/** The document a version holds now: that of its last draft or revision. */
+export function documentOf(events: readonly StoredEvent[], version: string): unknown {
+  let document: unknown;
+  for (const e of events) {
+    const data = e.data as { version?: string; document?: unknown };
+    if ((e.type === 'BundleDrafted' || e.type === 'BundleDraftRevised') && data.version === version) document = data.document;
+  }
+  return document;
+}
+
 /** One version with its current document, or undefined when the stream has no such version. */
 export function versionView(events: readonly StoredEvent[], version: string): Record<string, unknown> | undefined {
-  const typed = events.map((e) => ({ type: e.type, data: e.data }) as BundleEvent);
-  const state = foldEvents(bundleLineDecider, typed);
+  const state = foldLine(events);
   const v = state.kind === 'active' ? state.versions[version] : undefined;
   if (!v || state.kind !== 'active') return undefined;
-  let document: unknown;
-  for (const e of typed) {
-    if ((e.type === 'BundleDrafted' || e.type === 'BundleDraftRevised') && e.data.version === version) document = e.data.document;
-  }
-  return { ...versionSummary(state, v), document };
+  return { ...versionSummary(state, v), document: documentOf(events, version) };
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 /**
  * A bundle document, given either parsed (`document`) or as YAML/JSON text (`source`), so that
@@ -30,6 +30,26 @@ export class BundleDocumentDto {
 }
 
 export class ApproveBundleDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @ApiPropertyOptional({ description: 'the emergency path: a security approver approves alone; needs `reason`' })
+  @IsOptional()
+  @IsBoolean()
+  emergency?: boolean;
+
+  @ApiPropertyOptional({ description: 'why the emergency path is taken (required with `emergency: true`)' })
+  @ValidateIf((o: ApproveBundleDto) => o.emergency === true || o.reason !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ConfirmEmergencyDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

@@ -1,15 +1,30 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { BundleCommandsService } from '../handlers/bundle-commands.service';
-import { ApproveBundleDto, BundleDocumentDto } from './bundle-document.dto';
+import { BundleRegistryHandler } from '../registry/bundle-registry.handler';
+import { VersionStatusHandler } from '../status/version-status.handler';
+import { ApproveBundleDto, BundleDocumentDto, ConfirmEmergencyDto } from './bundle-document.dto';
+import { BundleListQueryDto } from './registry-query.dto';
+import { READERS } from './registry.controller';
 
 /** Policy ids contain '/': clients URL-encode them in the path (`org%2Fnetwork`). */
 @ApiTags('bundles')
 @ApiBearerAuth()
 @Controller('v1/bundles')
 export class BundlesController {
-  constructor(private readonly bundles: BundleCommandsService) {}
+  constructor(
+    private readonly bundles: BundleCommandsService,
+    private readonly registry: BundleRegistryHandler,
+    private readonly statuses: VersionStatusHandler,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Versions of one policy (`policyId`), or of every policy; paginated (`limit`, `offset`)' })
+  list(@Query() query: BundleListQueryDto): Promise<Record<string, unknown>> {
+    return this.registry.bundles(query.policyId === undefined ? undefined : new PolicyIdPipe().transform(query.policyId), { limit: query.limit ?? 100, offset: query.offset ?? 0 });
+  }
 
   @Post()
   @Roles('author', 'team-lead', 'security', 'admin')
@@ -46,14 +61,27 @@ export class BundlesController {
   @Post(':policyId/versions/:version/approve')
   @HttpCode(200)
   @Roles('reviewer', 'team-lead', 'security', 'platform', 'admin')
-  @ApiOperation({ summary: 'Approve a validated version (distinct approvers, never the author, the roles its tier requires)' })
+  @ApiOperation({ summary: 'Approve a validated version (distinct approvers, never an author, the roles its tier requires; `emergency` + `reason`: a security approver alone)' })
   approve(
     @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
     @Body() body: ApproveBundleDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<Record<string, unknown>> {
-    return this.bundles.approve(policyId, version, who, body.comment);
+    return this.bundles.approve(policyId, version, who, body.comment, body.emergency === true ? { reason: body.reason ?? '' } : undefined);
+  }
+
+  @Post(':policyId/versions/:version/confirm-emergency')
+  @HttpCode(200)
+  @Roles('reviewer', 'team-lead', 'security', 'platform', 'admin')
+  @ApiOperation({ summary: 'Close the follow-up review of an emergency approval (a second approver: not an author, not the emergency approver)' })
+  confirmEmergency(
+    @Param('policyId', PolicyIdPipe) policyId: string,
+    @Param('version') version: string,
+    @Body() body: ConfirmEmergencyDto,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<Record<string, unknown>> {
+    return this.bundles.confirmEmergency(policyId, version, who, body.comment);
   }
 
   @Get(':policyId')
@@ -66,5 +94,12 @@ export class BundlesController {
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   version(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     return this.bundles.version(policyId, version);
+  }
+
+  @Get(':policyId/versions/:version/status')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A version's whole status: lifecycle, validation report, approvals granted and missing, emergency review, signature, serving" })
+  status(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+    return this.statuses.status(policyId, version);
   }
 }

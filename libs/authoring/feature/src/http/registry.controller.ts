@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@edict/service-kit';
+import { BundleRegistryHandler } from '../registry/bundle-registry.handler';
+import { ReviewQueryDto } from './registry-query.dto';
+
+export const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
+
+/** The registry of policies, and the reviews that emergency approvals leave open. */
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1')
+export class RegistryController {
+  constructor(private readonly registry: BundleRegistryHandler) {}
+
+  @Get('policies')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Every policy: id, tier, latest version, the status of each version (serving: `bundle status`)' })
+  policies(): Promise<{ items: Record<string, unknown>[] }> {
+    return this.registry.policies();
+  }
+
+  @Get('reviews')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Follow-up reviews of emergency approvals (default: the open ones)' })
+  reviews(@Query() query: ReviewQueryDto): Promise<{ items: Record<string, unknown>[] }> {
+    return this.registry.reviews(query.status ?? 'open');
+  }
+}
