@@ -1,2 +1,4 @@
 export * from './validation.decider';
-export * from './bundle-checks';
+export * from './validation-settings';
+export * from './suite/suite-input.types';
+export * from './suite/run-validation-suite';

@@ -1,4 +1,4 @@
-import type { ValidationEvent, ValidationProblem } from '@edict/contracts';
+import type { ValidationEvent, ValidationProblem, ValidationReport } from '@edict/contracts';
 import { ConflictError, type Decider } from '@edict/core';
 
 export type RecordValidation = {
@@ -9,6 +9,8 @@ export type RecordValidation = {
     readonly digest: string;
     readonly checks: readonly string[];
     readonly problems: readonly ValidationProblem[];
+    /** the whole suite's report; a check that failed fails the version even without an error finding */
+    readonly report?: ValidationReport;
     readonly at: string;
   };
 };
@@ -30,16 +32,17 @@ export const validationDecider: Decider<RecordValidation, ValidationEvent, Valid
     outcome: event.type === 'BundleValidated' ? 'validated' : 'failed',
   }),
   decide: (command, state) => {
-    const { at, problems, ...content } = command.data;
+    const { at, problems, report, ...content } = command.data;
     if (state.kind === 'recorded') {
       if (state.digest === content.digest) return [];
       throw new ConflictError('VALIDATION.DIGEST_MISMATCH', `${content.policyId}@${content.version} was validated over another digest`);
     }
-    const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      return [{ type: 'BundleValidationFailed', data: { ...content, problems, validatedAt: at } }];
+    const failed = problems.some((p) => p.severity === 'error') || (report?.checks.some((c) => c.status === 'fail') ?? false);
+    const withReport = report === undefined ? {} : { report };
+    if (failed) {
+      return [{ type: 'BundleValidationFailed', data: { ...content, problems, ...withReport, validatedAt: at } }];
     }
-    return [{ type: 'BundleValidated', data: { ...content, warnings: problems, validatedAt: at } }];
+    return [{ type: 'BundleValidated', data: { ...content, warnings: problems, ...withReport, validatedAt: at } }];
   },
 };
 

@@ -1,20 +1,34 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StreamIds } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { Roles, PolicyIdPipe } from '@edict/service-kit';
 
-/** The verdict validation recorded for a version, with its problems. */
+const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
+
+/** The verdict validation recorded for a version: outcome, problems and the whole report. */
 @ApiTags('validations')
 @ApiBearerAuth()
 @Controller('v1/validations')
 export class ValidationsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  @Get(':policyId/:version')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The verdict of a submitted version: outcome and report (every check with its findings, coverage, impact, parents)' })
+  report(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+    return this.verdictOf(policyId, version);
+  }
+
   @Get(':policyId/versions/:version')
-  @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
-  async verdict(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The same as GET /v1/validations/{policyId}/{version}' })
+  verdict(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+    return this.verdictOf(policyId, version);
+  }
+
+  private async verdictOf(policyId: string, version: string): Promise<Record<string, unknown>> {
     const events = await this.store.readStream(StreamIds.validation(policyId, version));
     const last = events[events.length - 1];
     if (!last) throw new NotFoundError('VALIDATION.NOT_FOUND', `${policyId}@${version} has not been validated`);

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ValidationReport } from '@edict/contracts';
+import { Roles } from '@edict/service-kit';
+import { verdictOf } from '@edict/validation-domain';
+import { ValidationSuiteService } from '../handlers/validation-suite.service';
+import { DryRunDto } from './dry-run.dto';
+import { readDryRun } from './read-dry-run';
+
+/** `POST /v1/validations:dry-run`: the same suite as a submission, synchronously; nothing is stored. */
+@ApiTags('validations')
+@ApiBearerAuth()
+@Controller()
+export class DryRunController {
+  constructor(private readonly suite: ValidationSuiteService) {}
+
+  // the colon is escaped: unescaped, path-to-regexp would read `:dry` as a parameter
+  @Post('v1/validations\\:dry-run')
+  @HttpCode(200)
+  @Roles('author', 'team-lead', 'security', 'admin')
+  @ApiOperation({ summary: 'Judge a bundle as if it were submitted (outcome and report); stores nothing' })
+  async dryRun(@Body() body: DryRunDto): Promise<{ policyId: string; version: string; outcome: 'validated' | 'failed'; report: ValidationReport }> {
+    const candidate = readDryRun(body);
+    const report = await this.suite.judge(candidate);
+    return { ...candidate.expected, outcome: verdictOf(report).outcome, report };
+  }
+}
