@@ -4,19 +4,25 @@
  * @packageDocumentation
  */
 import type { ValidationCheck, ValidationCoverage } from '@edict/contracts';
+import type { RegoSource } from './rego-source.types';
+import { runRegoChecksIn } from './run-rego-checks';
 
-/** `spec.rego` of a bundle: modules by file name (`policy.rego`, `policy_test.rego`) and data documents. */
-export interface RegoSource {
-  readonly modules?: Readonly<Record<string, string>>;
-  readonly data?: Readonly<Record<string, unknown>>;
-}
+export type { RegoSource } from './rego-source.types';
+export { RegoCodes } from './rego-codes';
 
 export interface RegoCheckOptions {
   /** absolute path of the `opa` binary */
   readonly opaPath: string;
   /** the minimum `opa test --coverage` percentage (0–100) the tier requires */
   readonly minCoverage: number;
+  /** for all the opa runs together; 20 s by default. On expiry opa is killed: `REGO.OPA_TIMEOUT`. */
   readonly timeoutMs?: number;
+  /**
+   * The bundle's policy id. When given, every package must be at or below its OPA root
+   * (`regoRootOf`, `REGO.PACKAGE_OUTSIDE_ROOT`) and `data` is placed at that root, as in the
+   * OPA bundle; without it `data` is the whole data document and packages are not checked.
+   */
+  readonly policyId?: string;
 }
 
 export interface RegoCheckResult {
@@ -25,11 +31,14 @@ export interface RegoCheckResult {
   readonly coverage?: NonNullable<ValidationCoverage['rego']>;
 }
 
+/** Default of `RegoCheckOptions.timeoutMs`. */
+export const DEFAULT_REGO_TIMEOUT_MS = 20_000;
+
 /**
- * Runs `opa check --strict`, `opa test --coverage` and `opa fmt --diff` over the modules.
- * PLACEHOLDER until the implementation lands: reports the three checks as skipped.
+ * Runs `opa check --strict`, `opa test --coverage` and `opa fmt --list` over the modules in a
+ * private temp dir (removed afterwards). Never rejects for opa's sake: a missing, crashing or
+ * slow opa is a failed check with `REGO.OPA_UNAVAILABLE`, `REGO.OPA_FAILED` or `REGO.OPA_TIMEOUT`.
  */
-export function runRegoChecks(_rego: RegoSource, _options: RegoCheckOptions): Promise<RegoCheckResult> {
-  const skipped = (name: 'rego-check' | 'rego-test' | 'rego-fmt'): ValidationCheck => ({ name, status: 'skipped', findings: [], summary: 'skipped: not implemented yet' });
-  return Promise.resolve({ checks: [skipped('rego-check'), skipped('rego-test'), skipped('rego-fmt')] });
+export function runRegoChecks(rego: RegoSource, options: RegoCheckOptions): Promise<RegoCheckResult> {
+  return runRegoChecksIn(rego, { ...options, timeoutMs: options.timeoutMs ?? DEFAULT_REGO_TIMEOUT_MS });
 }
