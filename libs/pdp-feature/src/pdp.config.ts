@@ -10,6 +10,8 @@ export interface PdpConfig {
   readonly distributionUrl: string;
   readonly jwksUrl: string;
   readonly resyncMs: number;
+  /** how old the cached JWKS may get; a retired key stops verifying on this PDP within it */
+  readonly jwksTtlMs: number;
   /** policies to hold (with their parent tiers); undefined: every policy distribution serves */
   readonly policies: ReadonlySet<string> | undefined;
   /** decisions are sent to Kafka in batches of at most this many, at least every flushMs */
@@ -27,6 +29,7 @@ export function pdpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PdpConfi
     distributionUrl: (env['EDICT_DISTRIBUTION_URL'] ?? 'http://127.0.0.1:4104').replace(/\/$/, ''),
     jwksUrl: env['EDICT_JWKS_SIGNING_URL'] ?? `${(env['EDICT_SIGNING_URL'] ?? 'http://127.0.0.1:4103').replace(/\/$/, '')}/.well-known/jwks.json`,
     resyncMs: Number(env['EDICT_PDP_RESYNC_MS'] ?? 30000),
+    jwksTtlMs: Number(env['EDICT_PDP_JWKS_TTL_MS'] ?? 30000),
     logBatchSize: 500,
     logFlushMs: Number(env['EDICT_PDP_LOG_FLUSH_MS'] ?? 200),
     logBufferLimit: 100000,

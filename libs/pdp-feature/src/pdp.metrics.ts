@@ -10,4 +10,5 @@ export class PdpMetrics {
   readonly evaluation = this.metrics.histogram({ what: 'evaluation_duration', unit: 'seconds', help: 'engine evaluation time', buckets: [1e-6, 5e-6, 1e-5, 5e-5, 1e-4, 1e-3, 1e-2] });
   readonly logged = this.metrics.counter({ what: 'decisions_logged', unit: 'total', help: 'decisions published to edict.decisions.v1' });
   readonly dropped = this.metrics.counter({ what: 'decisions_dropped', unit: 'total', help: 'decisions dropped because the log buffer was full' });
+  readonly untrusted = this.metrics.counter({ what: 'bundles_untrusted', unit: 'total', help: 'versions refused at load or dropped once loaded because their signature is not trusted (bad, unknown or retired key)', labelNames: ['policy', 'cause'] });
 }

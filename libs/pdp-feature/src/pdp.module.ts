@@ -23,7 +23,7 @@ import { ServingSyncService } from './sync/serving-sync.service';
       provide: DecisionPoint,
       inject: [PDP_CONFIG],
       useFactory: (config: PdpConfig) =>
-        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, keys: jwksKeyLookup(config.jwksUrl) }),
+        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, keys: jwksKeyLookup(config.jwksUrl, config.jwksTtlMs) }),
     },
     PdpMetrics,
     DecisionLogBuffer,

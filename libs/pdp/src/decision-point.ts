@@ -10,6 +10,17 @@ export interface DecideInput {
   readonly request: DecisionRequest;
 }
 
+const BUNDLE_SLOTS = ['stable', 'canary', 'pinned'] as const;
+export type BundleSlot = (typeof BUNDLE_SLOTS)[number];
+
+/** A loaded version taken out because its signing key is no longer trusted. */
+export interface DroppedBundle {
+  readonly policyId: string;
+  readonly slot: BundleSlot;
+  readonly version: string;
+  readonly kid: string;
+}
+
 export interface DecisionPointOptions {
   readonly name: string;
   readonly clock: Clock;
@@ -24,6 +35,8 @@ export interface DecisionPointOptions {
  */
 export class DecisionPoint {
   private readonly policies = new Map<string, LoadedPolicy>();
+  /** the key that signed each loaded version, by policy and slot, to drop them when the key goes */
+  private readonly signers = new Map<string, Partial<Record<BundleSlot, { readonly version: string; readonly kid: string }>>>();
 
   constructor(private readonly options: DecisionPointOptions) {}
 
@@ -39,7 +52,29 @@ export class DecisionPoint {
     const canary = state.canary ? { bundle: await compile(state.canary), percentage: state.canary.percentage } : null;
     const pinned = state.pinned ? await compile(state.pinned) : null;
     this.policies.set(state.policyId, { policyId: state.policyId, revision: state.revision, stable, canary, pinned, killSwitch: state.killSwitch });
+    const signer = (b: { version: string; kid: string } | null) => (b ? { version: b.version, kid: b.kid } : undefined);
+    this.signers.set(state.policyId, { stable: signer(state.stable), canary: signer(state.canary), pinned: signer(state.pinned) });
     return true;
+  }
+
+  /**
+   * Drops every loaded version whose key the key lookup no longer knows (a retired key leaves
+   * the JWKS): from then on that slot serves nothing, as if distribution had never sent it. A
+   * lookup that fails (the JWKS unreachable) drops nothing. Returns what was dropped.
+   */
+  async dropUntrusted(): Promise<DroppedBundle[]> {
+    const dropped: DroppedBundle[] = [];
+    for (const [policyId, slots] of this.signers) {
+      for (const slot of BUNDLE_SLOTS) {
+        const signer = slots[slot];
+        if (!signer || (await this.options.keys(signer.kid).catch(() => 'unknown' as const)) !== undefined) continue;
+        const held = this.policies.get(policyId);
+        if (held) this.policies.set(policyId, { ...held, [slot]: null });
+        delete slots[slot];
+        dropped.push({ policyId, slot, ...signer });
+      }
+    }
+    return dropped;
   }
 
   loaded(): LoadedPolicy[] {

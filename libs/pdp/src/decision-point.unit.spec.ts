@@ -13,6 +13,8 @@ const document = (version: string, effect: 'allow' | 'deny', policyId = 'org/net
 async function setup() {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const jwk: JWK = await exportJWK(publicKey);
+  const trusted = new Set(['k1']);
+  const jwks = { down: false };
   const serve = async (version: string, effect: 'allow' | 'deny', policyId = 'org/net'): Promise<ServedBundle> => {
     const doc = document(version, effect, policyId);
     const digest = canonicalDigest(doc);
@@ -20,8 +22,8 @@ async function setup() {
     return { version, digest, document: doc, signature, kid: 'k1' };
   };
   let n = 0;
-  const pdp = new DecisionPoint({ name: 'test', clock: fixedClock('2026-01-01T00:00:00Z'), ids: { next: () => `d-${++n}` }, keys: (kid) => Promise.resolve(kid === 'k1' ? jwk : undefined) });
-  return { pdp, serve };
+  const pdp = new DecisionPoint({ name: 'test', clock: fixedClock('2026-01-01T00:00:00Z'), ids: { next: () => `d-${++n}` }, keys: (kid) => (jwks.down ? Promise.reject(new Error('JWKS unreachable')) : Promise.resolve(trusted.has(kid) ? jwk : undefined)) });
+  return { pdp, serve, trusted, jwks };
 }
 
 const state = (over: Partial<ServingState>): ServingState => ({ policyId: 'org/net', stable: null, canary: null, pinned: null, killSwitch: null, revision: 1, ...over });
@@ -73,6 +75,29 @@ describe('DecisionPoint', () => {
     await expect(pdp.load(state({ stable: { ...good, kid: 'k2' }, revision: 2 }))).rejects.toMatchObject({ code: 'PDP.BUNDLE_UNTRUSTED' });
     const other = await serve('1.0.1', 'allow');
     await expect(pdp.load(state({ stable: { ...good, signature: other.signature }, revision: 2 }))).rejects.toMatchObject({ code: 'PDP.BUNDLE_UNTRUSTED' });
+    expect(pdp.decide(ask('anyone'))).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+  });
+
+  it('drops loaded versions whose key leaves the JWKS (retired), keeps the others, and drops nothing while keys answer', async () => {
+    const { pdp, serve, trusted } = await setup();
+    const canary = { ...(await serve('1.1.0', 'deny')), percentage: 50 };
+    await pdp.load(state({ stable: await serve('1.0.0', 'allow'), canary: { ...canary, kid: 'k1' } }));
+    await expect(pdp.dropUntrusted()).resolves.toEqual([]);
+    trusted.delete('k1');
+    await expect(pdp.dropUntrusted()).resolves.toEqual([
+      { policyId: 'org/net', slot: 'stable', version: '1.0.0', kid: 'k1' },
+      { policyId: 'org/net', slot: 'canary', version: '1.1.0', kid: 'k1' },
+    ]);
+    expect(pdp.decide(ask(outOfCanary)).result).toMatchObject({ effect: 'deny', error: { code: 'PDP.NO_ACTIVE_BUNDLE' } });
+    expect(pdp.decide(ask(inCanary)).result).toMatchObject({ effect: 'deny', error: { code: 'PDP.NO_ACTIVE_BUNDLE' } });
+    await expect(pdp.dropUntrusted()).resolves.toEqual([]);
+  });
+
+  it('drops nothing when the key lookup fails (the JWKS unreachable): it cannot tell', async () => {
+    const { pdp, serve, jwks } = await setup();
+    await pdp.load(state({ stable: await serve('1.0.0', 'allow') }));
+    jwks.down = true;
+    await expect(pdp.dropUntrusted()).resolves.toEqual([]);
     expect(pdp.decide(ask('anyone'))).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
   });
 

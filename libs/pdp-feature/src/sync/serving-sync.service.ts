@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServingState } from '@edict/contracts';
-import { UnavailableError } from '@edict/core';
+import { EdictError, UnavailableError } from '@edict/core';
 import { registerReadinessCheck, type Logger } from '@edict/observability';
 import { DecisionPoint } from '@edict/pdp';
 import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
+import { PdpMetrics } from '../pdp.metrics';
 import { serviceToken } from './service-token';
 
 /**
@@ -22,6 +23,7 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
     private readonly pdp: DecisionPoint,
     @Inject(PDP_CONFIG) private readonly config: PdpConfig,
     @Inject(PDP_LOGGER) private readonly logger: Logger,
+    private readonly metrics: PdpMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,13 +48,20 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
   /**
    * One policy that cannot be loaded (its signature does not verify, say) must not keep the
    * others out: it is logged and skipped, and keeps its previous verified state if it had one.
+   * Then every held version is checked against the JWKS again (refetched once older than its
+   * TTL): a version whose key was retired is dropped.
    */
   async syncAll(): Promise<void> {
     const states = (await this.get('/v1/serving')) as ServingState[];
     for (const state of states) {
-      await this.apply(state).catch((error: unknown) =>
-        this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded'),
-      );
+      await this.apply(state).catch((error: unknown) => {
+        if (error instanceof EdictError && error.code === 'PDP.BUNDLE_UNTRUSTED') this.metrics.untrusted.inc({ policy: state.policyId, cause: 'load' });
+        this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded');
+      });
+    }
+    for (const dropped of await this.pdp.dropUntrusted()) {
+      this.metrics.untrusted.inc({ policy: dropped.policyId, cause: 'key-retired' });
+      this.logger.warn({ ...dropped }, 'version dropped: its signing key is no longer in the JWKS');
     }
     this.synced = true;
   }

@@ -8,7 +8,8 @@ import { ReleasesRepository } from '../store/releases.repository';
 
 /**
  * A signed version becomes releasable only once distribution has verified its signature against
- * the keyring itself; a signature that does not verify is refused (and dead-lettered).
+ * the keyring itself; a signature that does not verify, or was made by an unknown or retired
+ * key, is refused (and dead-lettered).
  */
 @Injectable()
 export class RecordSignedBundleHandler {
@@ -23,6 +24,7 @@ export class RecordSignedBundleHandler {
     const { state } = await loadState(this.store, StreamIds.keyring, keyringDecider);
     const key = state.keys.find((k) => k.kid === kid);
     if (!key) throw new ValidationError('DISTRIBUTION.UNKNOWN_KEY', `${policyId}@${version} is signed with ${kid}, which is not in the keyring`);
+    if (key.retiredAt) throw new ValidationError('DISTRIBUTION.KEY_RETIRED', `${policyId}@${version} is signed with ${kid}, retired at ${key.retiredAt}`, { kid, retiredAt: key.retiredAt });
     if (!(await verifyDetached(signature, bundleSigningPayload({ policyId, version, digest }), key.publicJwk))) {
       throw new ValidationError('DISTRIBUTION.SIGNATURE_INVALID', `the signature of ${policyId}@${version} does not verify`);
     }

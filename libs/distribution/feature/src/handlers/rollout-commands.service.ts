@@ -5,6 +5,7 @@ import { evaluateGate, rolloutDecider, type GateVerdict, type RolloutCommand, ty
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
 import { metricsFor } from '@edict/observability';
+import { keyringDecider, trustedKey } from '@edict/signing-domain';
 import type { Principal } from '@edict/service-kit';
 import { DecisionWindowsRepository } from '../store/decision-windows.repository';
 import { ReleasesRepository } from '../store/releases.repository';
@@ -27,6 +28,8 @@ export class RolloutCommandsService {
   async start(policyId: string, version: string, who: Principal): Promise<Record<string, unknown>> {
     const release = await this.releases.find(policyId, version);
     if (!release) throw new ConflictError('ROLLOUT.NOT_RELEASABLE', `${policyId}@${version} has no verified signature yet (signed and approved versions only)`, {}, true);
+    const { state: keyring } = await loadState(this.store, StreamIds.keyring, keyringDecider);
+    if (!trustedKey(keyring, release.kid)) throw new ConflictError('ROLLOUT.KEY_RETIRED', `${policyId}@${version} is signed with ${release.kid}, which is retired`, { kid: release.kid });
     return this.run(policyId, who.subject, { type: 'StartRollout', data: { policyId, version, digest: release.digest, signatureVerified: true, by: who.subject, at: this.now() } });
   }
 
