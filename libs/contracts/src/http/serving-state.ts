@@ -1,4 +1,5 @@
 import type { KillSwitchMode } from '../events/rollout-events';
+import type { SignedServingManifest } from './serving-manifest';
 
 /** One signed version as distribution serves it to decision points. */
 export interface ServedBundle {
@@ -23,4 +24,11 @@ export interface ServingState {
   readonly killSwitch: { readonly mode: KillSwitchMode; readonly reason: string } | null;
   /** the rollout stream revision this state reflects; decision points ignore older states */
   readonly revision: number;
+  /**
+   * What decision points obey: the signed manifest. The fields above are its unsigned copy with the
+   * documents attached; a decision point takes versions, share, pin and kill switch from the
+   * manifest and only the documents (checked against the manifest's digests and their own
+   * signatures) from the rest. Optional in the type only until every decision point verifies it.
+   */
+  readonly manifest?: SignedServingManifest;
 }

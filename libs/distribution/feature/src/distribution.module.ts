@@ -4,15 +4,17 @@ import { DistributionEventsConsumer } from './consumers/distribution-events.cons
 import { RecordSignedBundleHandler } from './handlers/record-signed-bundle.handler';
 import { RolloutCommandsService } from './handlers/rollout-commands.service';
 import { ServingStateService } from './handlers/serving-state.service';
+import { ManifestKeysController } from './http/manifest-keys.controller';
 import { RolloutsController } from './http/rollouts.controller';
 import { ServingController } from './http/serving.controller';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
+import { manifestKeyProvider } from './manifest/manifest-key';
 import { ReleasesRepository } from './store/releases.repository';
 
 /** The distribution service: owns `rollout-*` streams; serves bundles to decision points. */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
-  controllers: [RolloutsController, ServingController, DistributionEventsConsumer],
-  providers: [ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, ServingStateService],
+  controllers: [RolloutsController, ServingController, ManifestKeysController, DistributionEventsConsumer],
+  providers: [manifestKeyProvider, ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, ServingStateService],
 })
 export class DistributionModule {}

@@ -35,6 +35,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     DATABASE_URL: options.databaseUrl,
     EDICT_DB_SCHEMA: options.schema,
     EDICT_SIGNING_KEY_FILE: `${options.logDir}/signing-key.jwk.json`,
+    EDICT_DISTRIBUTION_KEY_FILE: `${options.logDir}/distribution-key.jwk.json`,
     EDICT_SIGNING_KEY_DIR: `${options.logDir}/signing-keys`,
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
     ...urls,

@@ -1,0 +1,18 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@edict/service-kit';
+import { MANIFEST_KEY, type ManifestKey } from '../manifest/manifest-key';
+
+/** The public key decision points verify serving manifests with. */
+@ApiTags('serving')
+@Controller('.well-known')
+export class ManifestKeysController {
+  constructor(@Inject(MANIFEST_KEY) private readonly key: ManifestKey) {}
+
+  @Public()
+  @Get('jwks.json')
+  @ApiOperation({ summary: "Distribution's manifest-signing public key (JWKS)" })
+  jwks(): { keys: ManifestKey['publicJwk'][] } {
+    return { keys: [this.key.publicJwk] };
+  }
+}
