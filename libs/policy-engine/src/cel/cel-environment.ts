@@ -1,5 +1,6 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { Limits } from '../model/limits';
+import { registerCelFixes } from './cel-fixes';
 
 /**
  * The CEL variables a condition can read:
@@ -14,11 +15,28 @@ export const CEL_VARIABLES = ['request', 'context', 'settings'] as const;
 /** The request fields `request.<field>` may name. */
 export const REQUEST_FIELDS: ReadonlySet<string> = new Set(['agent', 'action', 'resource']);
 
-/** One shared environment: declared variables only, parse-time structural limits. */
-export const celEnvironment: Environment = new Environment({
-  unlistedVariablesAreDyn: false,
-  limits: { maxAstNodes: Limits.maxConditionNodes, maxDepth: Limits.maxConditionDepth },
-})
-  .registerVariable('request', 'map')
-  .registerVariable('context', 'map')
-  .registerVariable('settings', 'map');
+/** A variable to declare: its name and CEL type (`map`, `int`, `list<string>` ...). */
+export interface CelVariableDeclaration {
+  readonly name: string;
+  readonly type: string;
+}
+
+const POLICY_VARIABLES: readonly CelVariableDeclaration[] = CEL_VARIABLES.map((name) => ({ name, type: 'map' }));
+
+/**
+ * An environment as conditions get it: declared variables only, parse-time structural limits,
+ * Edict's fixes to the library (cel-fixes.ts). The conformance suite builds its environments
+ * here too, with each case's variables.
+ */
+export function createCelEnvironment(variables: readonly CelVariableDeclaration[] = POLICY_VARIABLES): Environment {
+  const env = new Environment({
+    unlistedVariablesAreDyn: false,
+    limits: { maxAstNodes: Limits.maxConditionNodes, maxDepth: Limits.maxConditionDepth },
+  });
+  registerCelFixes(env);
+  for (const v of variables) env.registerVariable(v.name, v.type);
+  return env;
+}
+
+/** The one environment policy conditions compile in. */
+export const celEnvironment: Environment = createCelEnvironment();

@@ -3,7 +3,7 @@ import { Limits } from '../model/limits';
 import { PolicyCodes } from '../model/problem-codes';
 import { COMPREHENSIONS, childNodes, selectPath, stringLiteral } from './cel-ast';
 import { REQUEST_FIELDS } from './cel-environment';
-import { regexUnsafeReason } from './regex-safety';
+import { regexUnsupportedReason } from './regex-safety';
 
 /** A problem found by walking a condition's AST: its code and message. */
 export interface AstProblem {
@@ -14,7 +14,8 @@ export interface AstProblem {
 /**
  * Checks the type checker cannot make: `request.<field>` names a known field, comprehension
  * macros nest at most `Limits.maxComprehensionNesting` deep (bounding evaluation cost on big
- * lists), and `matches` patterns are string literals that cannot backtrack exponentially.
+ * lists), and `matches` patterns are string literals that RE2 supports (checked here, when
+ * the bundle is validated, so that a bad pattern never reaches a request).
  */
 export function checkConditionAst(root: ASTNode): AstProblem[] {
   const problems: AstProblem[] = [];
@@ -33,8 +34,11 @@ export function checkConditionAst(root: ASTNode): AstProblem[] {
     const pattern = matchesPattern(node);
     if (pattern !== undefined) {
       const literal = stringLiteral(pattern);
-      const reason = literal === undefined ? 'the pattern of matches() must be a string literal' : regexUnsafeReason(literal);
-      if (reason) problems.push({ code: PolicyCodes.CEL_REGEX_UNSAFE, message: reason });
+      if (literal === undefined) problems.push({ code: PolicyCodes.CEL_REGEX_UNSAFE, message: 'the pattern of matches() must be a string literal' });
+      else {
+        const reason = regexUnsupportedReason(literal);
+        if (reason) problems.push({ code: PolicyCodes.REGEX_UNSUPPORTED, message: reason });
+      }
     }
     for (const child of childNodes(node)) walk(child, inner);
   };

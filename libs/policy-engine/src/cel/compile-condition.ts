@@ -3,6 +3,7 @@ import { Limits } from '../model/limits';
 import { PolicyCodes } from '../model/problem-codes';
 import { celEnvironment } from './cel-environment';
 import { checkConditionAst } from './check-condition-ast';
+import { compileCel } from './compile-cel';
 import type { AstProblem } from './check-condition-ast';
 
 /** The activation a condition runs against. */
@@ -28,22 +29,15 @@ export function compileCondition(source: string): CompileConditionResult {
   if (source.length > Limits.maxConditionLength) {
     return fail(PolicyCodes.CEL_TOO_COMPLEX, `condition is ${source.length} characters; the limit is ${Limits.maxConditionLength}`);
   }
-  let parsed: ReturnType<typeof celEnvironment.parse>;
-  try {
-    parsed = celEnvironment.parse(source);
-  } catch (e) {
-    return fail(PolicyCodes.CEL_COMPILE_FAILED, celMessage(e));
+  const compiled = compileCel(celEnvironment, source);
+  if (!compiled.ok) return fail(PolicyCodes.CEL_COMPILE_FAILED, celMessage(compiled.error));
+  const { ast, type, evaluate } = compiled.cel;
+  if (type !== 'bool' && type !== 'dyn') {
+    return fail(PolicyCodes.CEL_NOT_BOOLEAN, `condition has type ${type}; it must be a bool`);
   }
-  const checked = parsed.check();
-  if (!checked.valid) return fail(PolicyCodes.CEL_COMPILE_FAILED, celMessage(checked.error));
-  if (checked.type !== 'bool' && checked.type !== 'dyn') {
-    return fail(PolicyCodes.CEL_NOT_BOOLEAN, `condition has type ${checked.type}; it must be a bool`);
-  }
-  const problems = checkConditionAst(parsed.ast);
+  const problems = checkConditionAst(ast);
   if (problems.length > 0) return { ok: false, problems };
-  // The parsed function is used as is: no wrapper on the hot path.
-  const evaluate = parsed as unknown as (activation: CelActivation) => unknown;
-  return { ok: true, condition: { source, ast: parsed.ast, evaluate } };
+  return { ok: true, condition: { source, ast, evaluate } };
 }
 
 const fail = (code: string, message: string): CompileConditionResult => ({ ok: false, problems: [{ code, message }] });

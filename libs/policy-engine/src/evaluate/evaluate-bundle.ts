@@ -1,4 +1,5 @@
 import { celMessage } from '../cel/compile-condition';
+import { DEFAULT_EVALUATION_BUDGET, EvaluationBudgetExceeded, resetEvaluationBudget } from '../cel/evaluation-budget';
 import type { CompiledBundle, CompiledRule } from '../compile/compiled-bundle.types';
 import { agentActionKey } from '../compile/build-rule-index';
 import type { DecisionError, DecisionRequest, TierOutcome } from '../model/decision.types';
@@ -12,12 +13,19 @@ export function errorOutcome(bundle: CompiledBundle, error: DecisionError, rule:
   return { policyId: bundle.policyId, version: bundle.version, tier: bundle.tier, effect: bundle.onErrorEffect, rule, reason: error.message, noMatch: false, error };
 }
 
+/** Evaluates one bundle as a decision of its own, with a fresh evaluation budget. */
+export function evaluateBundle(bundle: CompiledBundle, request: DecisionRequest, evaluationBudget: number = DEFAULT_EVALUATION_BUDGET): TierOutcome {
+  resetEvaluationBudget(evaluationBudget);
+  return evaluateBundleRules(bundle, request);
+}
+
 /**
- * Evaluates one bundle: walks the candidate rules (four index lists merged in rank order) and
+ * Evaluates one bundle within the decision's budget (`evaluate` starts it): walks the candidate rules (four index lists merged in rank order) and
  * returns at the first that matches; no match gives the default effect. A condition that
- * throws or does not return a bool makes the outcome an error with the on-error effect.
+ * throws, does not return a bool or exceeds the budget makes the outcome an error with the
+ * on-error effect.
  */
-export function evaluateBundle(bundle: CompiledBundle, request: DecisionRequest): TierOutcome {
+export function evaluateBundleRules(bundle: CompiledBundle, request: DecisionRequest): TierOutcome {
   const { agent, action, resource } = request;
   const index = bundle.index;
   const l0 = index.byAgentAction.get(agentActionKey(agent, action)) ?? EMPTY;
@@ -43,6 +51,7 @@ export function evaluateBundle(bundle: CompiledBundle, request: DecisionRequest)
       try {
         value = rule.condition.evaluate(activation);
       } catch (e) {
+        if (e instanceof EvaluationBudgetExceeded) return errorOutcome(bundle, { code: PolicyCodes.EVALUATION_BUDGET_EXCEEDED, message: `condition of rule '${rule.id}': ${e.message}` }, rule.id);
         return errorOutcome(bundle, { code: PolicyCodes.CEL_EVALUATION_FAILED, message: `condition of rule '${rule.id}' failed: ${celMessage(e)}` }, rule.id);
       }
       if (value === false) continue;

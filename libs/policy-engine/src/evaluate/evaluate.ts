@@ -3,7 +3,8 @@ import type { DecisionRequest, DecisionResult, EvaluateOptions, NanoTimer, TierO
 import { PolicyCodes } from '../model/problem-codes';
 import { checkRequest } from './check-request';
 import { combineTiers } from './combine-tiers';
-import { errorOutcome, evaluateBundle } from './evaluate-bundle';
+import { DEFAULT_EVALUATION_BUDGET, resetEvaluationBudget } from '../cel/evaluation-budget';
+import { errorOutcome, evaluateBundleRules } from './evaluate-bundle';
 
 const defaultTimer: NanoTimer = () => process.hrtime.bigint();
 
@@ -11,13 +12,15 @@ const defaultTimer: NanoTimer = () => process.hrtime.bigint();
  * Decides a request against a tier chain (org → team → project; any subset, several bundles
  * per tier allowed). Every bundle is evaluated; the most restrictive effect wins. Never
  * throws on bad input: a refused request or a failing condition gives an error decision with
- * the on-error effect(s).
+ * the on-error effect(s). Conditions share one evaluation budget per decision
+ * (`options.evaluationBudget`, default DEFAULT_EVALUATION_BUDGET comprehension iterations).
  */
 export function evaluate(tiers: readonly CompiledBundle[], request: DecisionRequest, options: EvaluateOptions = {}): DecisionResult {
   const timer = options.timer ?? defaultTimer;
   const started = timer();
   const refused = checkRequest(request);
-  const outcomes: TierOutcome[] = tiers.map((bundle) => (refused ? errorOutcome(bundle, refused) : evaluateBundle(bundle, request)));
+  resetEvaluationBudget(options.evaluationBudget ?? DEFAULT_EVALUATION_BUDGET);
+  const outcomes: TierOutcome[] = tiers.map((bundle) => (refused ? errorOutcome(bundle, refused) : evaluateBundleRules(bundle, request)));
   const combined = combineTiers(outcomes);
   const bundleVersions = tiers.map((b) => b.ref);
   if (!combined) {

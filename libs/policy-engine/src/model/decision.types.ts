@@ -58,4 +58,10 @@ export type NanoTimer = () => bigint;
 export interface EvaluateOptions {
   /** defaults to `process.hrtime.bigint` */
   readonly timer?: NanoTimer;
+  /**
+   * Comprehension iterations the decision's conditions may spend in all (every element a
+   * macro visits costs one); past it the decision is an error (`POLICY.EVALUATION_BUDGET_EXCEEDED`)
+   * with the on-error effect. Defaults to 100,000.
+   */
+  readonly evaluationBudget?: number;
 }

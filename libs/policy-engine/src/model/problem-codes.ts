@@ -21,10 +21,15 @@ export const PolicyCodes = {
   CEL_COMPILE_FAILED: 'POLICY.CEL_COMPILE_FAILED',
   CEL_NOT_BOOLEAN: 'POLICY.CEL_NOT_BOOLEAN',
   CEL_TOO_COMPLEX: 'POLICY.CEL_TOO_COMPLEX',
+  /** `matches()` with a pattern that is not a string literal. */
   CEL_REGEX_UNSAFE: 'POLICY.CEL_REGEX_UNSAFE',
+  /** `matches()` with a literal pattern RE2 refuses (invalid, back-references, lookaround). */
+  REGEX_UNSUPPORTED: 'POLICY.REGEX_UNSUPPORTED',
   CEL_UNKNOWN_REQUEST_FIELD: 'POLICY.CEL_UNKNOWN_REQUEST_FIELD',
   /** A condition failed while evaluating: the decision is an error with the on-error effect. */
   CEL_EVALUATION_FAILED: 'POLICY.CEL_EVALUATION_FAILED',
+  /** The decision spent its evaluation budget (comprehension iterations): an error with the on-error effect. */
+  EVALUATION_BUDGET_EXCEEDED: 'POLICY.EVALUATION_BUDGET_EXCEEDED',
   REQUEST_INVALID: 'POLICY.REQUEST_INVALID',
   REQUEST_TOO_LARGE: 'POLICY.REQUEST_TOO_LARGE',
   NO_BUNDLES: 'POLICY.NO_BUNDLES',
