@@ -3,6 +3,7 @@ import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
 import { registerDecisionCommands } from './decision.commands';
 import { registerIncidentCommands } from './incident.commands';
+import { registerKeysCommands } from './keys.commands';
 import { registerRolloutCommands } from './rollout.commands';
 
 /** The commands that talk to the running services. */
@@ -12,4 +13,5 @@ export function registerPlatformCommands(program: Command): void {
   registerRolloutCommands(program);
   registerDecisionCommands(program);
   registerIncidentCommands(program);
+  registerKeysCommands(program);
 }
