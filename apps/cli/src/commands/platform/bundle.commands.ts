@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { registerBundleTransferCommands } from './bundle-transfer.commands';
 import { callService, printJson } from './http-client';
 
 const versionPath = (policyId: string, version: string): string =>
@@ -45,4 +46,5 @@ export function registerBundleCommands(program: Command): void {
       const path = version ? versionPath(policyId, version) : `/v1/bundles/${encodeURIComponent(policyId)}`;
       printJson(await callService('authoring', path));
     });
+  registerBundleTransferCommands(bundle);
 }
