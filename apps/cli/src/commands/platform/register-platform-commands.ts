@@ -1,17 +1,23 @@
 import type { Command } from 'commander';
 import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
+import { registerBundleReportCommand } from '../validation/bundle-report.command';
 import { registerDecisionCommands } from './decision.commands';
 import { registerIncidentCommands } from './incident.commands';
 import { registerKeysCommands } from './keys.commands';
+import { registerPolicyCommands } from './policy.commands';
+import { registerReviewCommands } from './review.commands';
 import { registerRolloutCommands } from './rollout.commands';
 
 /** The commands that talk to the running services. */
 export function registerPlatformCommands(program: Command): void {
   registerAuthCommands(program);
   registerBundleCommands(program);
+  registerBundleReportCommand(program);
   registerRolloutCommands(program);
   registerDecisionCommands(program);
   registerIncidentCommands(program);
   registerKeysCommands(program);
+  registerPolicyCommands(program);
+  registerReviewCommands(program);
 }
