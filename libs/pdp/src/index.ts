@@ -1,3 +1,4 @@
 export * from './verify-served-bundle';
 export * from './loaded-policy';
 export * from './decision-point';
+export * from './verify-serving-manifest';
