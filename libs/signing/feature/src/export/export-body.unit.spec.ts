@@ -50,9 +50,9 @@ describe('exportBodyOf', () => {
   });
 
   it('refuses a version that is only submitted', () => {
-    const error = (() => { try { exportBodyOf(source({ bundleEvents: [drafted, revised, submitted] })); } catch (e) { return e; } return undefined; })();
-    expect(error).toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ code: 'EXPORT.NOT_SIGNED', details: { status: 'submitted', signed: true } });
+    const submittedOnly = () => exportBodyOf(source({ bundleEvents: [drafted, revised, submitted] }));
+    expect(submittedOnly).toThrow(ConflictError);
+    expect(submittedOnly).toThrow(expect.objectContaining({ code: 'EXPORT.NOT_SIGNED', details: { status: 'submitted', signed: true } }) as Error);
   });
 
   it('refuses a signature over another digest than the approved one', () => {
