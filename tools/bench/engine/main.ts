@@ -10,6 +10,7 @@ import { comparePdpHttpWithOpa } from './pdp-http.bench';
 import { parseArgs, type BenchArgs } from './bench-args';
 import { resolveOpa } from './resolve-opa';
 import { printSummary } from './print-summary';
+import { compareCelLibraries } from './cel-library.bench';
 import type { BenchResult, PdpHttpComparison, SizeResult } from './bench-result.types';
 
 const SIZES = [10, 100, 1000];
@@ -92,7 +93,10 @@ async function main(args: BenchArgs): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'engine.json'), `${JSON.stringify(result, null, 2)}\n`);
   printSummary(result);
-  process.stdout.write(`\nwritten: bench-results/engine.json\n`);
+  const cel = compareCelLibraries(root);
+  writeFileSync(join(dir, 'cel-libraries.json'), `${JSON.stringify(cel, null, 2)}\n`);
+  process.stdout.write(`\nCEL libraries (cel-spec core suites; ns per decision on the generated policy):\n${cel.conformance.map((c, i) => `  ${c.library}: ${c.passed}/${c.total} conformance; ${cel.perDecision.map((d) => { const m = i === 0 ? d.engine : d.bufbuild; return `${d.rules} rules p50 ${m.p50Ns} p99 ${m.p99Ns} mean ${Math.round(m.meanNs)} ns`; }).join('; ')}`).join('\n')}\n  RE2 matches(): ${Object.entries(cel.redosMs).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}\n`);
+  process.stdout.write(`\nwritten: bench-results/engine.json, cel-conformance.json, cel-libraries.json\n`);
   // Asked for and not delivered is a failed run (the in-process numbers are written all the same).
   const http = result.pdpHttpVsOpaHttp;
   if (!http.ran && !http.skipped) process.exitCode = 1;
