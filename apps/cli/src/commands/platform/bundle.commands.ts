@@ -1,7 +1,37 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { registerBundleTransferCommands } from './bundle-transfer.commands';
-import { callService, printJson } from './http-client';
+import { parseBundleText } from '@edict/policy-engine';
+import { registerBundleBrowseCommands } from './bundle-browse.commands';
+import { callService, printJson, ServiceCallError } from './http-client';
+
+/** The policy and version a bundle file names, so `revise` needs no flags (they may override, if they match). */
+function identityOf(file: string, source: string, opts: { policy?: string; version?: string }): { policyId: string; version: string } {
+  const parsed = parseBundleText(source, { filename: file });
+  const metadata = parsed.ok ? ((parsed.document as { metadata?: { policyId?: unknown; version?: unknown } }).metadata ?? {}) : {};
+  const policyId = opts.policy ?? (typeof metadata.policyId === 'string' ? metadata.policyId : undefined);
+  const version = opts.version ?? (typeof metadata.version === 'string' ? metadata.version : undefined);
+  if (!policyId || !version) throw new Error(`${file} names no metadata.policyId and metadata.version; give --policy and --version`);
+  if ((metadata.policyId !== undefined && metadata.policyId !== policyId) || (metadata.version !== undefined && metadata.version !== version)) {
+    throw new Error(`${file} is ${String(metadata.policyId)}@${String(metadata.version)}, not ${policyId}@${version}`);
+  }
+  return { policyId, version };
+}
+
+/** Located problems of a refused draft or revision, one a line on stderr, before the error itself. */
+async function reportingProblems<T>(file: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    const problems = error instanceof ServiceCallError ? error.problem?.['problems'] : undefined;
+    if (Array.isArray(problems)) {
+      for (const p of problems as { line?: number; column?: number; severity?: string; code?: string; message?: string; path?: string }[]) {
+        process.stderr.write(`${p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}` : file}: ${p.severity ?? 'error'} ${p.code ?? ''} ${p.message ?? ''}${p.path ? ` (at ${p.path})` : ''}\n`);
+      }
+    }
+    throw error;
+  }
+}
 
 const versionPath = (policyId: string, version: string): string =>
   `/v1/bundles/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`;
@@ -14,16 +44,17 @@ export function registerBundleCommands(program: Command): void {
     .description('draft a new version from a YAML or JSON bundle file')
     .action(async (file: string) => {
       const source = readFileSync(file, 'utf8');
-      printJson(await callService('authoring', '/v1/bundles', { body: { source, filename: file } }));
+      printJson(await reportingProblems(file, callService('authoring', '/v1/bundles', { body: { source, filename: file } })));
     });
   bundle
     .command('revise <file>')
     .description('replace the document of a version that is still a draft')
-    .requiredOption('--policy <id>', 'policy id')
-    .requiredOption('--version <version>', 'version')
-    .action(async (file: string, opts: { policy: string; version: string }) => {
+    .option('--policy <id>', 'policy id (default: the file\'s metadata.policyId; must match it)')
+    .option('--version <version>', 'version (default: the file\'s metadata.version; must match it)')
+    .action(async (file: string, opts: { policy?: string; version?: string }) => {
       const source = readFileSync(file, 'utf8');
-      printJson(await callService('authoring', versionPath(opts.policy, opts.version), { method: 'PUT', body: { source, filename: file } }));
+      const { policyId, version } = identityOf(file, source, opts);
+      printJson(await reportingProblems(file, callService('authoring', versionPath(policyId, version), { method: 'PUT', body: { source, filename: file } })));
     });
   bundle
     .command('submit <policyId> <version>')
@@ -33,10 +64,12 @@ export function registerBundleCommands(program: Command): void {
     });
   bundle
     .command('approve <policyId> <version>')
-    .description('approve a validated version (never your own)')
+    .description('approve a validated version (never one you drafted or revised)')
     .option('--comment <text>', 'a comment kept with the approval')
-    .action(async (policyId: string, version: string, opts: { comment?: string }) => {
-      const body = opts.comment ? { comment: opts.comment } : {};
+    .option('--emergency', 'the emergency path: approve alone (security role), with --reason; opens a follow-up review')
+    .option('--reason <text>', 'why the emergency path is taken')
+    .action(async (policyId: string, version: string, opts: { comment?: string; emergency?: boolean; reason?: string }) => {
+      const body = { ...(opts.comment ? { comment: opts.comment } : {}), ...(opts.emergency ? { emergency: true, reason: opts.reason ?? '' } : {}) };
       printJson(await callService('authoring', `${versionPath(policyId, version)}/approve`, { method: 'POST', body }));
     });
   bundle
@@ -47,4 +80,5 @@ export function registerBundleCommands(program: Command): void {
       printJson(await callService('authoring', path));
     });
   registerBundleTransferCommands(bundle);
+  registerBundleBrowseCommands(bundle);
 }

@@ -2,7 +2,7 @@ import { serviceUrl, type ServiceName } from './service-urls';
 
 /** A failed call: the problem+json the service answered, or why there was no answer. */
 export class ServiceCallError extends Error {
-  constructor(message: string, readonly status: number, readonly code: string) {
+  constructor(message: string, readonly status: number, readonly code: string, readonly problem?: Readonly<Record<string, unknown>>) {
     super(message);
   }
 }
@@ -39,7 +39,7 @@ export async function callService(service: ServiceName, path: string, options: C
   if (!response.ok) {
     const problem = (payload ?? {}) as { code?: string; detail?: string; title?: string };
     const code = problem.code ?? `HTTP_${response.status}`;
-    throw new ServiceCallError(`${code}: ${problem.detail ?? problem.title ?? response.statusText}`, response.status, code);
+    throw new ServiceCallError(`${code}: ${problem.detail ?? problem.title ?? response.statusText}`, response.status, code, problem);
   }
   return payload;
 }
