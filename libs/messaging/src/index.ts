@@ -3,6 +3,7 @@ export * from './cloudevents/kafka-to-cloud-event';
 export * from './kafka/kafka-client.factory';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafka-publisher';
+export * from './kafka/publish-failure';
 export * from './relay/relay.ports';
 export * from './relay/event-relay';
 export * from './consumer/processed-events.store';

@@ -9,6 +9,9 @@ export class PdpMetrics {
   readonly errors = this.metrics.counter({ what: 'decision_errors', unit: 'total', help: 'decisions that were errors, by code', labelNames: ['policy', 'code'] });
   readonly evaluation = this.metrics.histogram({ what: 'evaluation_duration', unit: 'seconds', help: 'engine evaluation time', buckets: [1e-6, 5e-6, 1e-5, 5e-5, 1e-4, 1e-3, 1e-2] });
   readonly logged = this.metrics.counter({ what: 'decisions_logged', unit: 'total', help: 'decisions published to edict.decisions.v1' });
-  readonly dropped = this.metrics.counter({ what: 'decisions_dropped', unit: 'total', help: 'decisions dropped because the log buffer was full' });
+  readonly dropped = this.metrics.counter({ what: 'decisions_dropped', unit: 'total', help: 'decisions that reached neither the decisions topic nor its DLQ, by reason (buffer_full, dead_letter_failed)', labelNames: ['reason'] });
+  readonly deadLettered = this.metrics.counter({ what: 'decisions_dead_lettered', unit: 'total', help: 'decision records sent to the decisions DLQ instead of the topic, by reason (unserialisable, rejected)', labelNames: ['reason'] });
+  readonly logPublishFailures = this.metrics.counter({ what: 'decision_log_publish_failures', unit: 'total', help: 'decision log batches that failed to publish for a transient reason (retried)' });
+  readonly logPending = this.metrics.gauge({ what: 'decision_log_pending', unit: 'records', help: 'decision records waiting in the log buffer' });
   readonly untrusted = this.metrics.counter({ what: 'bundles_untrusted', unit: 'total', help: 'versions refused at load or dropped once loaded because their signature is not trusted (bad, unknown or retired key)', labelNames: ['policy', 'cause'] });
 }

@@ -30,6 +30,7 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     const { store, pool } = this;
     this.unregister.push(registerReadinessCheck('kafka', () => this.kafkaReachable()));
+    this.unregister.push(registerReadinessCheck('kafka-publisher', () => this.publisher.ready()));
     if (store) this.unregister.push(registerReadinessCheck('store', () => store.ping()));
     await ensureTopics(this.kafka);
     if (store && pool && this.options.relayCategories.length > 0) {

@@ -1,21 +1,34 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CloudEvent } from 'cloudevents';
 import { cloudEventTypes, Topics, type DecisionLogged } from '@edict/contracts';
 import { KafkaPublisher, type EdictCloudEvent } from '@edict/messaging';
-import { currentContext, type Logger } from '@edict/observability';
+import { currentContext, registerReadinessCheck, type Logger } from '@edict/observability';
 import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
 import { PdpMetrics } from '../pdp.metrics';
+import { deadLetterDecision, type PoisonRecord } from './decision-dead-letter';
+import { serialiseRecord, type SerialisedRecord } from './decision-record.serializer';
+import { sendIsolating } from './send-isolating';
+
+/** Consecutive failed flushes after which the `decision-log` readiness check fails. */
+export const FAILED_FLUSHES_NOT_READY = 3;
 
 /**
  * Decisions go to `edict.decisions.v1` in batches, off the request path: a decision is never
- * slowed down or failed by Kafka. While Kafka is unreachable decisions wait in memory up to a
- * limit; past it the oldest are dropped and counted (`edict_pdp_decisions_dropped_total`).
+ * slowed down or failed by Kafka. While Kafka is unreachable decisions wait in memory up to
+ * `logBufferLimit`; past it the OLDEST are dropped and counted (`edict_pdp_decisions_dropped_total
+ * {reason="buffer_full"}`): recent decisions matter more to the gates, and refusing new ones
+ * would hide the newest behaviour. A record that cannot be serialised, or that the broker refuses
+ * on its own, is dead-lettered to `edict.decisions.v1.dlq` with its reason and counted
+ * (`edict_pdp_decisions_dead_lettered_total{reason}`); the rest of the batch goes on.
  */
 @Injectable()
-export class DecisionLogBuffer implements OnApplicationShutdown {
+export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationShutdown {
   private pending: EdictCloudEvent[] = [];
   private flushing: Promise<void> | undefined;
+  private failedFlushes = 0;
+  private lastError: string | undefined;
   private readonly timer: NodeJS.Timeout;
+  private unregister: (() => void) | undefined;
 
   constructor(
     private readonly publisher: KafkaPublisher,
@@ -43,11 +56,7 @@ export class DecisionLogBuffer implements OnApplicationShutdown {
         // decision would cost more than the decision itself
       }, false),
     );
-    const excess = this.pending.length - this.config.logBufferLimit;
-    if (excess > 0) {
-      this.pending.splice(0, excess);
-      this.metrics.dropped.inc(excess);
-    }
+    this.enforceLimit();
     if (this.pending.length >= this.config.logBatchSize) void this.flush();
   }
 
@@ -57,22 +66,66 @@ export class DecisionLogBuffer implements OnApplicationShutdown {
     return this.flushing;
   }
 
+  /** The readiness check: fails once FAILED_FLUSHES_NOT_READY flushes in a row could not publish. */
+  health(): Promise<void> {
+    if (this.failedFlushes < FAILED_FLUSHES_NOT_READY) return Promise.resolve();
+    return Promise.reject(new Error(`${this.failedFlushes} decision log flushes failed in a row, ${this.pending.length} pending: ${this.lastError}`));
+  }
+
+  onApplicationBootstrap(): void {
+    this.unregister = registerReadinessCheck('decision-log', () => this.health());
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.unregister?.();
     await this.flush();
   }
 
   private async sendPending(): Promise<void> {
     while (this.pending.length > 0) {
-      const batch = this.pending.slice(0, this.config.logBatchSize);
-      try {
-        await this.publisher.publish(Topics.decisions, batch);
-      } catch (error) {
-        this.logger.warn({ topic: Topics.decisions, pending: this.pending.length, err: String(error) }, 'decision log publish failed; will retry');
-        return;
+      // out of `pending` while in flight, so that dropping the oldest cannot hit the wrong records
+      const batch = this.pending.splice(0, this.config.logBatchSize);
+      const records: SerialisedRecord[] = [];
+      for (const event of batch) {
+        const outcome = serialiseRecord(event);
+        if (outcome.ok) records.push(outcome.record);
+        else await this.deadLetter({ event, reason: 'unserialisable', error: outcome.error });
       }
-      this.pending.splice(0, batch.length);
-      this.metrics.logged.inc(batch.length);
+      const result = await sendIsolating(this.publisher, Topics.decisions, records);
+      this.metrics.logged.inc(result.sent);
+      for (const { record, error } of result.rejected) await this.deadLetter({ event: record.event, reason: 'rejected', error, value: record.message.value });
+      if (result.unsent.length > 0) {
+        this.pending.unshift(...result.unsent.map((r) => r.event));
+        this.enforceLimit();
+        this.failedFlushes++;
+        this.lastError = String(result.transientError);
+        this.metrics.logPublishFailures.inc();
+        this.logger.warn({ topic: Topics.decisions, pending: this.pending.length, failedFlushes: this.failedFlushes, err: this.lastError }, 'decision log publish failed; will retry');
+        break;
+      }
+      this.failedFlushes = 0;
+    }
+    this.metrics.logPending.set(this.pending.length);
+  }
+
+  private async deadLetter(poison: PoisonRecord): Promise<void> {
+    const fields = { decisionId: poison.event.id, reason: poison.reason, err: poison.error };
+    try {
+      await deadLetterDecision(this.publisher, `pdp/${this.config.name}`, poison);
+      this.metrics.deadLettered.inc({ reason: poison.reason });
+      this.logger.error(fields, 'decision record dead-lettered');
+    } catch (error) {
+      this.metrics.dropped.inc({ reason: 'dead_letter_failed' });
+      this.logger.error({ ...fields, dlqErr: String(error) }, 'decision record could not be dead-lettered; dropped');
+    }
+  }
+
+  private enforceLimit(): void {
+    const excess = this.pending.length - this.config.logBufferLimit;
+    if (excess > 0) {
+      this.pending.splice(0, excess);
+      this.metrics.dropped.inc({ reason: 'buffer_full' }, excess);
     }
   }
 }
