@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerBundleTransferCommands } from './bundle-transfer.commands';
 import { parseBundleText } from '@edict/policy-engine';
 import { registerBundleBrowseCommands } from './bundle-browse.commands';
+import { registerBundleInitCommand } from './bundle-init.command';
 import { callService, printJson, ServiceCallError } from './http-client';
 
 /** The policy and version a bundle file names, so `revise` needs no flags (they may override, if they match). */
@@ -81,4 +82,5 @@ export function registerBundleCommands(program: Command): void {
     });
   registerBundleTransferCommands(bundle);
   registerBundleBrowseCommands(bundle);
+  registerBundleInitCommand(bundle);
 }
