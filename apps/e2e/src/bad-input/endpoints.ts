@@ -32,6 +32,8 @@ export const POLICY = 'org/baseline';
 export const DRAFT = '1.2.0';
 const P = encodeURIComponent(POLICY);
 const READERS = ROLES;
+/** the registry's readers: every role but the decision points' */
+const AUTHORING_READERS = ROLES.filter((r) => r !== 'pdp');
 
 const candidate = readFileSync(join(repoRoot(), 'examples/bundles/org/baseline.candidate.yaml'), 'utf8');
 /** The org baseline candidate as another version, optionally with other notes. */
@@ -65,6 +67,8 @@ const authoring: Endpoint[] = [
       refused('unparseable YAML', { source: 'metadata: [unclosed' }, 400, 'BUNDLE.PARSE_FAILED'),
       refused('no identity', { document: { apiVersion: 'edict.io/v1', kind: 'PolicyBundle' } }, 400, 'BUNDLE.IDENTITY_MISSING'),
       refused('not a policy id', { document: { metadata: { policyId: 'Org/Baseline', version: '1.3.0' } } }, 400, 'BUNDLE.POLICY_ID_INVALID'),
+      refused('a document with errors (unknown field)', { source: baselineSource('1.3.0').replace(/^ {2}rules:$/m, '  rulez:') }, 422, 'BUNDLE.INVALID_DOCUMENT'),
+      refused('a parsed document with errors', { document: { apiVersion: 'edict.io/v1', kind: 'PolicyBundle', metadata: { policyId: 'org/baseline', version: '1.3.0' }, spec: { rules: [{ id: 'r', effect: 'allow', when: 'request.(' }] } } }, 422, 'BUNDLE.INVALID_DOCUMENT'),
       { what: 'YAML as the body media type', body: { raw: baselineSource('1.3.0'), contentType: 'application/yaml' }, expect: { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' } },
     ],
   },
@@ -76,6 +80,7 @@ const authoring: Endpoint[] = [
       refused('missing fields', {}, 400, 'BUNDLE.INPUT_INVALID'),
       invalid('wrong type', { document: ['not', 'an', 'object'] }, 'document'),
       refused('another version in the body', { source: baselineSource('1.3.0') }, 400, 'BUNDLE.IDENTITY_MISMATCH'),
+      refused('a revision with errors', { source: baselineSource(DRAFT).replace(/^ {2}rules:$/m, '  rulez:') }, 422, 'BUNDLE.INVALID_DOCUMENT'),
     ],
   },
   {
@@ -89,10 +94,33 @@ const authoring: Endpoint[] = [
       invalid('unknown field', { comment: 'ok', role: 'security' }, 'role'),
       invalid('wrong type', { comment: 42 }, 'comment'),
       invalid('too long', { comment: 'x'.repeat(2001) }, 'comment'),
+      invalid('emergency without a reason', { emergency: true }, 'reason'),
+      invalid('emergency with an empty reason', { emergency: true, reason: '' }, 'reason'),
+      invalid('wrong type (emergency)', { emergency: 'yes', reason: 'r' }, 'emergency'),
+    ],
+  },
+  {
+    service: 'authoring', method: 'POST', path: `/v1/bundles/${P}/versions/${DRAFT}/confirm-emergency`, allowed: ['reviewer', 'team-lead', 'security', 'platform', 'admin'],
+    body: { comment: 'reviewed' },
+    faults: [
+      invalid('unknown field', { comment: 'ok', force: true }, 'force'),
+      refused('a version not approved on the emergency path', {}, 409, 'BUNDLE.NOT_EMERGENCY'),
     ],
   },
   { service: 'authoring', method: 'GET', path: `/v1/bundles/${P}`, allowed: READERS, faults: [] },
   { service: 'authoring', method: 'GET', path: `/v1/bundles/${P}/versions/${DRAFT}`, allowed: READERS, faults: [] },
+  { service: 'authoring', method: 'GET', path: `/v1/bundles/${P}/versions/${DRAFT}/status`, allowed: AUTHORING_READERS, faults: [] },
+  {
+    service: 'authoring', method: 'GET', path: '/v1/bundles', allowed: AUTHORING_READERS,
+    faults: [
+      badQuery('wrong type (limit)', 'limit=many', 'limit'),
+      badQuery('limit over the maximum', 'limit=5000', 'limit'),
+      badQuery('unknown parameter', 'sort=desc', 'sort'),
+      { what: 'not a policy id', query: 'policyId=Org%2FBaseline', expect: { status: 400, code: 'BUNDLE.POLICY_ID_INVALID' } },
+    ],
+  },
+  { service: 'authoring', method: 'GET', path: '/v1/policies', allowed: AUTHORING_READERS, faults: [] },
+  { service: 'authoring', method: 'GET', path: '/v1/reviews', allowed: AUTHORING_READERS, faults: [badQuery('wrong value (status)', 'status=closed', 'status')] },
 ];
 
 const validationAndSigning: Endpoint[] = [
