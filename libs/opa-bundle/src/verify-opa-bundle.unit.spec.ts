@@ -1,6 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { JWK } from 'jose';
 import { buildSignedOpaBundle, packSignedOpaBundle } from './build-signed-opa-bundle';
 import { es256Key, networkPolicy } from './opa-bundle.fixtures';
 import type { OpaBundleFile } from './opa-bundle.types';
+import { opaSignerFromPrivateKey } from './opa-signer';
 import { packOpaTarball } from './opa-tarball';
 import { verifyOpaBundle } from './verify-opa-bundle';
 
@@ -18,6 +21,14 @@ describe('verifyOpaBundle', () => {
     const bundle = await signed;
     const unsigned = bundle.files.filter((file) => file.name !== '.signatures.json');
     expect((await packSignedOpaBundle(unsigned, bundle.signatures)).digest).toBe(bundle.digest);
+  });
+
+  it.each(['RS256', 'PS256'] as const)('verifies %s signatures too; RS256 ones give the same signed bytes every time', async (alg) => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signing = { kid: 'rsa', alg, sign: opaSignerFromPrivateKey(privateKey, alg) };
+    const [a, b] = [await buildSignedOpaBundle(networkPolicy(), signing), await buildSignedOpaBundle(networkPolicy(), signing)];
+    await expect(verifyOpaBundle(a.tarball, publicKey.export({ format: 'jwk' }) as JWK)).resolves.toMatchObject({ kid: 'rsa' });
+    expect(a.digest === b.digest).toBe(alg === 'RS256');
   });
 
   it('refuses one changed byte in any file', async () => {
