@@ -31,6 +31,8 @@ const POLICY_VARIABLES: readonly CelVariableDeclaration[] = CEL_VARIABLES.map((n
 export function createCelEnvironment(variables: readonly CelVariableDeclaration[] = POLICY_VARIABLES): Environment {
   const env = new Environment({
     unlistedVariablesAreDyn: false,
+    // CEL types a list or map literal with mixed element types as list<dyn> / map<dyn, dyn>
+    homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: Limits.maxConditionNodes, maxDepth: Limits.maxConditionDepth },
   });
   registerCelFixes(env);
