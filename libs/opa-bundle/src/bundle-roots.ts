@@ -8,9 +8,9 @@ export const rootContains = (root: readonly string[], path: readonly string[]): 
   root.length <= path.length && root.every((segment, i) => segment === path[i]);
 
 /**
- * The `.manifest` roots of a policy's bundle: its own root first, then any extra roots in order.
+ * The `.manifest` roots of a policy's bundle: its own root first, then the extra roots, deduplicated and sorted.
  * Refuses a root that is empty or not `segment/segment…` (letters, digits, `_`, `-`) with
- * `OPA_BUNDLE.ROOT_INVALID`, and two roots where one contains the other (OPA refuses such a
+ * `OPA_BUNDLE.ROOT_INVALID` (so is an extra root under `edict/`), and two roots where one contains the other (OPA refuses such a
  * manifest too) with `OPA_BUNDLE.ROOTS_OVERLAP`.
  */
 export function bundleRoots(policyId: string, extra: readonly string[] = []): string[] {
@@ -19,6 +19,10 @@ export function bundleRoots(policyId: string, extra: readonly string[] = []): st
   for (const root of roots) {
     if (!root.split('/').every((segment) => SEGMENT.test(segment))) {
       throw opaBundleError('OPA_BUNDLE.ROOT_INVALID', `'${root}' is not a bundle root: use slash-separated segments of letters, digits, '_' and '-'`, { root });
+    }
+    // edict/… belongs to policies, one root each: an extra root there would claim another policy's
+    if (root !== own && root.split('/')[0] === own.split('/')[0]) {
+      throw opaBundleError('OPA_BUNDLE.ROOT_INVALID', `'${root}' is under '${own.split('/')[0]!}/', which only holds policy roots`, { root });
     }
   }
   roots.forEach((a, i) =>
