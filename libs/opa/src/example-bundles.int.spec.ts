@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { validateBundleText, type BundleDocument } from '@edict/policy-engine';
+import { compileBundle, validateBundleText, type BundleDocument } from '@edict/policy-engine';
 import { runRegoChecks } from './index';
 
 // The Rego example bundles as validation sees them: the schema accepts a Rego-only bundle, and
@@ -12,7 +12,7 @@ const load = (name: string): BundleDocument => {
   const validated = validateBundleText(readFileSync(join(examples, name), 'utf8'), { filename: name });
   if (!validated.ok) throw new Error(`${name}: ${validated.problems.map((p) => p.message).join('; ')}`);
   expect(validated.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return validated.document;
+  return compileBundle(validated.document).document;
 };
 
 describe('the Rego example bundles', () => {
