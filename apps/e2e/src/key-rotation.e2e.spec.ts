@@ -113,7 +113,7 @@ describe('key rotation and retirement', () => {
     expect(refused).toMatchObject({ version: null, result: { effect: 'deny' } });
     expect(await decide('org/baseline')).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
     const metrics = await (await fetch(`${client.url('pdp')}/metrics`)).text();
-    expect(metrics).toMatch(/edict_pdp_bundles_untrusted_total\{[^}]*policy="org\/network"[^}]*\} 1/);
+    expect(metrics).toMatch(/edict_pdp_untrusted_total\{[^}]*policy="org\/network"[^}]*\} 1/);
 
     // distribution: a rollout of A's version and a re-published BundleSigned by A are refused
     const restart = await client.as(people.carol.subject, [...people.carol.roles]).call<{ code: string }>('distribution', 'POST', '/v1/rollouts/org%2Fnetwork/start', { version: '1.0.0' });

@@ -9,6 +9,9 @@ export interface PdpConfig {
   readonly name: string;
   readonly distributionUrl: string;
   readonly jwksUrl: string;
+  /** distribution's JWKS, to verify serving manifests; unused when `manifestJwksFile` pins the keys */
+  readonly manifestJwksUrl: string;
+  readonly manifestJwksFile: string | undefined;
   readonly resyncMs: number;
   /** how old the cached JWKS may get; a retired key stops verifying on this PDP within it */
   readonly jwksTtlMs: number;
@@ -28,6 +31,8 @@ export function pdpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PdpConfi
     policies: policiesFrom(env['EDICT_PDP_POLICIES']),
     distributionUrl: (env['EDICT_DISTRIBUTION_URL'] ?? 'http://127.0.0.1:4104').replace(/\/$/, ''),
     jwksUrl: env['EDICT_JWKS_SIGNING_URL'] ?? `${(env['EDICT_SIGNING_URL'] ?? 'http://127.0.0.1:4103').replace(/\/$/, '')}/.well-known/jwks.json`,
+    manifestJwksUrl: env['EDICT_DISTRIBUTION_JWKS_URL'] ?? `${(env['EDICT_DISTRIBUTION_URL'] ?? 'http://127.0.0.1:4104').replace(/\/$/, '')}/.well-known/jwks.json`,
+    manifestJwksFile: env['EDICT_PDP_MANIFEST_JWKS_FILE'] || undefined,
     resyncMs: Number(env['EDICT_PDP_RESYNC_MS'] ?? 30000),
     jwksTtlMs: Number(env['EDICT_PDP_JWKS_TTL_MS'] ?? 30000),
     logBatchSize: 500,

@@ -13,5 +13,5 @@ export class PdpMetrics {
   readonly deadLettered = this.metrics.counter({ what: 'decisions_dead_lettered', unit: 'total', help: 'decision records sent to the decisions DLQ instead of the topic, by reason (unserialisable, rejected)', labelNames: ['reason'] });
   readonly logPublishFailures = this.metrics.counter({ what: 'decision_log_publish_failures', unit: 'total', help: 'decision log batches that failed to publish for a transient reason (retried)' });
   readonly logPending = this.metrics.gauge({ what: 'decision_log_pending', unit: 'records', help: 'decision records waiting in the log buffer' });
-  readonly untrusted = this.metrics.counter({ what: 'bundles_untrusted', unit: 'total', help: 'versions refused at load or dropped once loaded because their signature is not trusted (bad, unknown or retired key)', labelNames: ['policy', 'cause'] });
+  readonly untrusted = this.metrics.counter({ what: 'untrusted', unit: 'total', help: 'serving states refused (manifest or bundle not trusted: bad signature, unknown or retired key, stale revision, documents not the ones named) and versions dropped once their key was retired, by reason', labelNames: ['policy', 'reason'] });
 }

@@ -9,6 +9,7 @@ import { DecisionLogBuffer } from './logging/decision-log.buffer';
 import { PDP_CONFIG, PDP_LOGGER, pdpConfigFromEnv, type PdpConfig } from './pdp.config';
 import { PdpMetrics } from './pdp.metrics';
 import { jwksKeyLookup } from './sync/jwks-key-lookup';
+import { pinnedKeyLookup } from './sync/pinned-key-lookup';
 import { RolloutEventsConsumer } from './sync/rollout-events.consumer';
 import { ServingSyncService } from './sync/serving-sync.service';
 
@@ -23,7 +24,9 @@ import { ServingSyncService } from './sync/serving-sync.service';
       provide: DecisionPoint,
       inject: [PDP_CONFIG],
       useFactory: (config: PdpConfig) =>
-        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, keys: jwksKeyLookup(config.jwksUrl, config.jwksTtlMs) }),
+        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, keys: jwksKeyLookup(config.jwksUrl, config.jwksTtlMs),
+          manifestKeys: config.manifestJwksFile ? pinnedKeyLookup(config.manifestJwksFile) : jwksKeyLookup(config.manifestJwksUrl, config.jwksTtlMs),
+        }),
     },
     PdpMetrics,
     DecisionLogBuffer,

@@ -1,8 +1,9 @@
-import { cohortOf, parentPolicyIds, servesCanary, type DecisionBundleRef, type DecisionLogged, type ServingState } from '@edict/contracts';
+import { cohortOf, parentPolicyIds, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
 import type { IdGenerator, Clock } from '@edict/core';
 import { compileBundle, evaluate, type CompiledBundle, type DecisionRequest } from '@edict/policy-engine';
 import type { LoadedPolicy } from './loaded-policy';
 import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
+import { UntrustedServingStateError, verifyServingManifest } from './verify-serving-manifest';
 
 export interface DecideInput {
   readonly policyId: string;
@@ -25,7 +26,10 @@ export interface DecisionPointOptions {
   readonly name: string;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** bundle signing keys (the signing service's JWKS) */
   readonly keys: KeyLookup;
+  /** serving-manifest keys (distribution's JWKS, or a pinned key set) */
+  readonly manifestKeys: KeyLookup;
 }
 
 /**
@@ -36,24 +40,40 @@ export interface DecisionPointOptions {
 export class DecisionPoint {
   private readonly policies = new Map<string, LoadedPolicy>();
   /** the key that signed each loaded version, by policy and slot, to drop them when the key goes */
+  /** the canonical manifest each held state was loaded from, to tell a resync from a replay */
+  private readonly manifests = new Map<string, string>();
   private readonly signers = new Map<string, Partial<Record<BundleSlot, { readonly version: string; readonly kid: string }>>>();
 
   constructor(private readonly options: DecisionPointOptions) {}
 
-  /** Verifies and compiles a serving state; an older revision than the one held is ignored. */
+  /**
+   * Verifies and compiles a serving state. What to serve comes from distribution's signed manifest
+   * (verifyServingManifest); each document must be the version it names and carry a valid bundle
+   * signature. The same revision again changes nothing; an older revision, or another manifest
+   * at the held revision, is refused (a replay) and the held state stays. Refusals throw
+   * UntrustedServingStateError with the reason.
+   */
   async load(state: ServingState): Promise<boolean> {
+    const trusted = await verifyServingManifest(state, this.options.manifestKeys);
     const held = this.policies.get(state.policyId);
-    if (held && held.revision >= state.revision) return false;
-    const compile = async (bundle: NonNullable<ServingState['stable']>): Promise<CompiledBundle> => {
-      await verifyServedBundle(state.policyId, bundle, this.options.keys);
+    if (held && held.revision >= trusted.revision) {
+      const same = held.revision === trusted.revision && this.manifests.get(state.policyId) === servingManifestPayload(state.manifest!.manifest);
+      if (same) return false;
+      throw new UntrustedServingStateError('manifest_stale', `${state.policyId}: manifest revision ${trusted.revision} does not follow the verified ${held.revision}`);
+    }
+    const compile = async (bundle: ServedBundle): Promise<CompiledBundle> => {
+      await verifyServedBundle(state.policyId, bundle, this.options.keys).catch((error: unknown) => {
+        throw new UntrustedServingStateError('bundle_untrusted', error instanceof Error ? error.message : String(error));
+      });
       return compileBundle(bundle.document);
     };
-    const stable = state.stable ? await compile(state.stable) : null;
-    const canary = state.canary ? { bundle: await compile(state.canary), percentage: state.canary.percentage } : null;
-    const pinned = state.pinned ? await compile(state.pinned) : null;
-    this.policies.set(state.policyId, { policyId: state.policyId, revision: state.revision, stable, canary, pinned, killSwitch: state.killSwitch });
+    const stable = trusted.stable ? await compile(trusted.stable) : null;
+    const canary = trusted.canary ? { bundle: await compile(trusted.canary), percentage: trusted.canary.percentage } : null;
+    const pinned = trusted.pinned ? await compile(trusted.pinned) : null;
+    this.policies.set(state.policyId, { policyId: state.policyId, revision: trusted.revision, stable, canary, pinned, killSwitch: trusted.killSwitch });
+    this.manifests.set(state.policyId, servingManifestPayload(state.manifest!.manifest));
     const signer = (b: { version: string; kid: string } | null) => (b ? { version: b.version, kid: b.kid } : undefined);
-    this.signers.set(state.policyId, { stable: signer(state.stable), canary: signer(state.canary), pinned: signer(state.pinned) });
+    this.signers.set(state.policyId, { stable: signer(trusted.stable), canary: signer(trusted.canary), pinned: signer(trusted.pinned) });
     return true;
   }
 

@@ -8,3 +8,4 @@ export * from './stack/bundle-pipeline';
 export * from './stack/ask-pdp';
 export * from './stack/run-demo';
 export * from './fixtures/decision.fixtures';
+export * from './stack/wait-ready';

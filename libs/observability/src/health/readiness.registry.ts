@@ -1,7 +1,11 @@
 import { runCheck } from './run-check';
 
-/** A readiness check resolves when its dependency is usable and rejects (or hangs) when not. */
-export type ReadinessCheck = () => Promise<void>;
+/**
+ * A readiness check resolves when its dependency is usable and rejects (or hangs) when not. It may
+ * resolve with a note (ready, but degraded: "kept the last verified state of org/x"), which
+ * `/readyz` shows as the check's `detail`; it must not name hosts or secrets.
+ */
+export type ReadinessCheck = () => Promise<void | string>;
 
 export type CheckStatus = 'up' | 'down' | 'timeout';
 
@@ -10,6 +14,8 @@ export interface CheckResult {
   readonly durationMs: number;
   /** why it failed; for logs only, since it may name hosts and ports */
   readonly error?: string;
+  /** what a passing check noted (degraded but serving) */
+  readonly detail?: string;
 }
 
 export interface ReadinessReport {

@@ -11,7 +11,8 @@ export async function runCheck(check: ReadinessCheck, timeoutMs: number): Promis
     // A check that throws synchronously is as down as one that rejects.
     const outcome = await Promise.race([Promise.resolve().then(check), timeout]);
     const durationMs = Date.now() - start;
-    return outcome === 'timeout' ? { status: 'timeout', durationMs, error: `no answer within ${timeoutMs} ms` } : { status: 'up', durationMs };
+    if (outcome === 'timeout') return { status: 'timeout', durationMs, error: `no answer within ${timeoutMs} ms` };
+    return typeof outcome === 'string' && outcome !== '' ? { status: 'up', durationMs, detail: outcome } : { status: 'up', durationMs };
   } catch (error) {
     return { status: 'down', durationMs: Date.now() - start, error: error instanceof Error ? error.message : String(error) };
   } finally {

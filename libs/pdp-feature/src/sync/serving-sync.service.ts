@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServingState } from '@edict/contracts';
-import { EdictError, UnavailableError } from '@edict/core';
+import { UnavailableError } from '@edict/core';
 import { registerReadinessCheck, type Logger } from '@edict/observability';
-import { DecisionPoint } from '@edict/pdp';
+import { DecisionPoint, UntrustedServingStateError } from '@edict/pdp';
 import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
 import { PdpMetrics } from '../pdp.metrics';
 import { serviceToken } from './service-token';
@@ -18,6 +18,9 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private unregister: (() => void) | undefined;
+  private unregisterTrust: (() => void) | undefined;
+  /** policies whose last serving state was refused, and what was kept instead */
+  private readonly refused = new Map<string, string>();
 
   constructor(
     private readonly pdp: DecisionPoint,
@@ -30,6 +33,7 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
     this.unregister = registerReadinessCheck('bundles', () =>
       this.synced ? Promise.resolve() : Promise.reject(new Error('bundles not loaded yet')),
     );
+    this.unregisterTrust = registerReadinessCheck('trust', () => this.trustNote());
     await this.syncAndSchedule();
   }
 
@@ -43,6 +47,7 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
     this.stopped = true;
     clearTimeout(this.timer);
     this.unregister?.();
+    this.unregisterTrust?.();
   }
 
   /**
@@ -54,13 +59,11 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
   async syncAll(): Promise<void> {
     const states = (await this.get('/v1/serving')) as ServingState[];
     for (const state of states) {
-      await this.apply(state).catch((error: unknown) => {
-        if (error instanceof EdictError && error.code === 'PDP.BUNDLE_UNTRUSTED') this.metrics.untrusted.inc({ policy: state.policyId, cause: 'load' });
-        this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded');
-      });
+      await this.apply(state).catch((error: unknown) => this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded'));
     }
     for (const dropped of await this.pdp.dropUntrusted()) {
-      this.metrics.untrusted.inc({ policy: dropped.policyId, cause: 'key-retired' });
+      this.metrics.untrusted.inc({ policy: dropped.policyId, reason: 'key_retired' });
+      this.refused.set(dropped.policyId, `${dropped.slot} ${dropped.version} dropped: key ${dropped.kid} retired`);
       this.logger.warn({ ...dropped }, 'version dropped: its signing key is no longer in the JWKS');
     }
     this.synced = true;
@@ -70,11 +73,31 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
     await this.apply((await this.get(`/v1/serving/${encodeURIComponent(policyId)}`)) as ServingState);
   }
 
+  /**
+   * Loads one policy's state. A state the decision point refuses (untrusted manifest or bundle,
+   * a replayed revision) is counted by reason and noted for `/readyz`; the last verified state stays.
+   */
   private async apply(state: ServingState): Promise<void> {
     if (this.config.policies && !this.config.policies.has(state.policyId)) return;
-    if (await this.pdp.load(state)) {
-      this.logger.info({ policyId: state.policyId, revision: state.revision, stable: state.stable?.version, canary: state.canary?.version }, 'bundles loaded');
+    try {
+      if (await this.pdp.load(state)) {
+        this.refused.delete(state.policyId);
+        this.logger.info({ policyId: state.policyId, revision: state.revision, stable: state.stable?.version, canary: state.canary?.version }, 'bundles loaded');
+      }
+    } catch (error) {
+      if (error instanceof UntrustedServingStateError) {
+        this.metrics.untrusted.inc({ policy: state.policyId, reason: error.reason });
+        const kept = this.pdp.loaded().find((p) => p.policyId === state.policyId)?.revision;
+        this.refused.set(state.policyId, `refused a serving state (${error.reason}); ${kept === undefined ? 'nothing verified to keep' : `kept revision ${kept}`}`);
+      }
+      throw error;
     }
+  }
+
+  /** The `trust` readiness check: ready, noting each policy whose last state was refused. */
+  private trustNote(): Promise<string | undefined> {
+    const notes = [...this.refused].map(([policyId, note]) => `${policyId}: ${note}`);
+    return Promise.resolve(notes.length > 0 ? notes.join('; ') : undefined);
   }
 
   private async get(path: string): Promise<unknown> {

@@ -7,7 +7,7 @@ import { Public } from '../auth/public.decorator';
 import { EdgeCodes } from '../problem/problem-codes';
 import { LOGGER } from '../service-kit.tokens';
 
-type PublicChecks = Record<string, { status: CheckStatus; durationMs: number }>;
+type PublicChecks = Record<string, { status: CheckStatus; durationMs: number; detail?: string }>;
 
 /** `GET /healthz` (liveness: the process serves HTTP) and `GET /readyz` (its dependencies answer). */
 @Public()
@@ -32,7 +32,8 @@ export class HealthController {
     const report = await this.readiness.run();
     // Failure reasons go to the log only: they may name internal hosts, and the probe is public.
     const checks: PublicChecks = {};
-    for (const [name, { status, durationMs }] of Object.entries(report.checks)) checks[name] = { status, durationMs };
+    // a passing check's detail is the service's own note (degraded but serving), never an error text
+    for (const [name, { status, durationMs, detail }] of Object.entries(report.checks)) checks[name] = { status, durationMs, ...(detail ? { detail } : {}) };
     if (report.ready) return { status: 'ready', checks };
     const failing = Object.keys(report.checks).filter((name) => report.checks[name]?.status !== 'up');
     const errors = Object.fromEntries(failing.map((name) => [name, report.checks[name]?.error]));

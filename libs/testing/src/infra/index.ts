@@ -11,3 +11,4 @@ export { EVENTSTORE_UNAVAILABLE_REASON, readInfraEnv, type EnvInfra } from './so
 export { reportLine } from './report-line';
 export { redactPassword } from './component-starters';
 export { repoRoot } from './repo-root';
+export { freePort, freePorts } from './free-port';

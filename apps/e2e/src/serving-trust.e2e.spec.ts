@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DecisionLogged } from '@edict/contracts';
+import { mintDevToken } from '@edict/service-kit';
+import { eventually, freePort, people, repoRoot, shipBundle, spawnService, StackClient, startStack, uniqueName, waitReady, type ServiceProcess, type Stack } from '@edict/testing';
+import { TamperingProxy } from './trust/tampering-proxy';
+
+type Decision = DecisionLogged['data'];
+type State = Record<string, unknown> & { manifest: { manifest: Record<string, unknown> } };
+
+/**
+ * An attacker on the plain-HTTP path between a PDP and distribution (issue 7 §1): the PDP obeys
+ * only distribution's signed serving manifest, verified with a key pinned at deploy time. An
+ * injected kill switch with a higher revision, a replayed older manifest and an old bundle served
+ * under the current manifest are each refused and counted; the PDP keeps its last verified state
+ * and says so in `/readyz`.
+ */
+describe('serving state a PDP can trust', () => {
+  const root = repoRoot();
+  const logDir = mkdtempSync(join(tmpdir(), 'edict-trust-'));
+  const proxied = mkdtempSync(join(tmpdir(), 'edict-trust-pdp-'));
+  let stack: Stack;
+  let client: StackClient;
+  let proxy: TamperingProxy;
+  let pdp: ServiceProcess;
+  let token: string;
+  /** distribution's real answer while 1.1.0 served, kept for the replays */
+  let recorded110 = '';
+  const question = { policyId: 'org/baseline', subject: 'agent-7', request: { agent: 'coder', action: 'network.connect', resource: 'pypi.org' } };
+
+  const ask = async (): Promise<Decision> => {
+    const response = await fetch(`${pdp.url}/v1/decisions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(question) });
+    if (!response.ok) throw new Error(`PDP answered ${response.status}`);
+    return (await response.json()) as Decision;
+  };
+  const untrusted = async (reason: string): Promise<number> => {
+    const text = await (await fetch(`${pdp.url}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('edict_pdp_untrusted_total{') && l.includes(`reason="${reason}"`));
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+  const refusedAgain = async (reason: string): Promise<void> => {
+    const before = await untrusted(reason);
+    await eventually(`a ${reason} refusal`, async () => ((await untrusted(reason)) > before ? true : undefined), 30_000, 100);
+  };
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, stdio: 'ignore' });
+    stack = await startStack({
+      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
+      databaseUrl: process.env['DATABASE_URL'] ?? '',
+      schema: uniqueName('trust').replace(/-/g, '_'),
+      logDir,
+      env: { EDICT_TOPIC_PREFIX: `${uniqueName('trust')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
+    });
+    client = new StackClient(stack.env);
+    token = await mintDevToken({ subject: 'svc-web', roles: ['platform'], ttlSeconds: 3600 });
+    await shipBundle(client, join(root, 'examples/bundles/org/baseline.yaml'));
+    await shipBundle(client, join(root, 'examples/bundles/org/baseline.candidate.yaml'));
+
+    // the manifest key is pinned from a channel the attacker does not sit on (here: asked directly)
+    const jwks = await (await fetch(`${client.url('distribution')}/.well-known/jwks.json`)).text();
+    writeFileSync(join(proxied, 'distribution-jwks.json'), jwks);
+    proxy = new TamperingProxy(client.url('distribution'));
+    const viaProxy = await proxy.start();
+    pdp = spawnService(root, 'pdp', await freePort(), {
+      ...process.env,
+      ...stack.env,
+      EDICT_DISTRIBUTION_URL: viaProxy,
+      EDICT_PDP_MANIFEST_JWKS_FILE: join(proxied, 'distribution-jwks.json'),
+      EDICT_PDP_NAME: uniqueName('pdp-proxied'),
+      EDICT_PDP_RESYNC_MS: '300',
+    }, proxied);
+    await waitReady(pdp);
+  }, 300_000);
+
+  afterAll(async () => {
+    await pdp?.stop();
+    await proxy?.stop();
+    await stack?.stop();
+  }, 60_000);
+
+  it('refuses an injected kill switch with a higher revision, and keeps deciding with the signed state', async () => {
+    expect(await eventually('1.1.0 through the proxy', async () => ((await ask()).version === '1.1.0' ? true : undefined))).toBe(true);
+    proxy.mode = {
+      kind: 'rewrite',
+      rewrite: (s) => {
+        const state = s as State;
+        const killSwitch = { mode: 'fail-open', reason: 'injected' };
+        return { ...state, killSwitch, revision: 9_999, manifest: { ...state.manifest, manifest: { ...state.manifest.manifest, killSwitch, revision: 9_999 } } };
+      },
+    };
+    await refusedAgain('manifest_signature_invalid');
+    expect(await ask()).toMatchObject({ version: '1.1.0', result: { effect: 'deny', rule: 'network-default-deny' } });
+
+    const ready = (await (await fetch(`${pdp.url}/readyz`)).json()) as { checks: Record<string, { detail?: string }> };
+    expect(ready.checks['trust']?.detail).toMatch(/org\/baseline: refused a serving state \(manifest_signature_invalid\); kept revision \d+/);
+  });
+
+  it('refuses a replay of the older signed manifest after a rollback', async () => {
+    proxy.mode = { kind: 'pass' };
+    recorded110 = await eventually('a recorded 1.1.0 serving answer', () => Promise.resolve(proxy.lastServing?.includes('"version":"1.1.0"') ? proxy.lastServing : undefined));
+    const oncall = client.as(people.dave.subject, [...people.dave.roles]);
+    expect((await oncall.call('distribution', 'POST', '/v1/rollouts/org%2Fbaseline/rollback', { reason: '1.1.0 cut every team off PyPI' })).status).toBe(200);
+    await eventually('1.0.0 through the proxy', async () => ((await ask()).version === '1.0.0' ? true : undefined));
+
+    proxy.mode = { kind: 'replay', body: recorded110 };
+    await refusedAgain('manifest_stale');
+    expect(await ask()).toMatchObject({ version: '1.0.0', result: { effect: 'allow', rule: 'allow-registries' } });
+  });
+
+  it('refuses the rolled-back bundle, validly signed, served under the current manifest', async () => {
+    const old = (JSON.parse(recorded110) as State[]).find((s) => s['policyId'] === 'org/baseline');
+    expect(old?.['stable']).toMatchObject({ version: '1.1.0' });
+    proxy.mode = { kind: 'rewrite', rewrite: (s) => (s['policyId'] === 'org/baseline' ? { ...s, stable: old?.['stable'] } : s) };
+    await refusedAgain('bundle_mismatch');
+    expect(await ask()).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+  });
+});
