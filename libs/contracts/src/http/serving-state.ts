@@ -28,7 +28,8 @@ export interface ServingState {
    * What decision points obey: the signed manifest. The fields above are its unsigned copy with the
    * documents attached; a decision point takes versions, share, pin and kill switch from the
    * manifest and only the documents (checked against the manifest's digests and their own
-   * signatures) from the rest. Optional in the type only until every decision point verifies it.
+   * signatures) from the rest. Distribution always sends it; optional because a decision point
+   * must refuse a state without one (`manifest_missing`) rather than trust the type.
    */
   readonly manifest?: SignedServingManifest;
 }
