@@ -124,6 +124,10 @@ describe('authoring: fast checks, registry, authors of record, emergency path', 
     });
     expect(json(await carol(['bundle', 'list', '--policy', 'org/baseline', '--output', 'json']))).toMatchObject({ total: 2, items: [{ version: '1.0.0' }, { version: '1.1.0' }] });
     expect(json(await carol(['bundle', 'show', 'org/baseline', '1.1.0']))).toMatchObject({ version: '1.1.0', document: { metadata: { notes: 'revised by root' } } });
+    const shown = (await carol(['bundle', 'show', 'org/baseline', '1.1.0', '--output', 'table'])).stdout;
+    expect(shown).toContain('repo-write-approval');
+    expect(shown).toContain('revised by root');
+    expect(shown).toContain('follow-up review confirmed by carol');
     const diff = await carol(['bundle', 'diff', 'org/baseline', '1.0.0', '1.1.0', '--output', 'table']);
     expect(diff.stdout.split('\n')).toEqual(expect.arrayContaining([
       '+ rule repo-write-approval',

@@ -28,6 +28,20 @@ const approvals = (v: VersionSummary): string => v.approvals.map((a) => `${a.sub
 const emergencyText = (v: VersionSummary): string =>
   v.emergency ? `emergency by ${v.emergency.approver}: ${v.emergency.reason}; follow-up review ${statusWord(v.emergency.review)}${v.emergency.confirmedBy ? ` by ${v.emergency.confirmedBy}` : ''}` : '';
 
+interface VersionShown extends VersionSummary {
+  readonly digest: string;
+  readonly document?: { readonly metadata?: { readonly notes?: string }; readonly spec?: { readonly defaultEffect?: string; readonly rules?: readonly { readonly id: string; readonly priority?: number; readonly effect: string; readonly match?: unknown; readonly when?: string }[] } };
+}
+
+function showLines(v: VersionShown): string[] {
+  const rows: [string, string][] = [['status', statusWord(v.status)], ['digest', v.digest], ['authors', (v.authors ?? []).join(', ')], ['approvals', approvals(v) || '(none)']];
+  if (v.emergency) rows.push(['emergency', emergencyText(v)]);
+  if (v.document?.metadata?.notes) rows.push(['notes', v.document.metadata.notes]);
+  rows.push(['default effect', v.document?.spec?.defaultEffect ?? 'deny']);
+  const rules = v.document?.spec?.rules ?? [];
+  return [colors.bold(`${v.policyId}@${v.version}`), table(['', ''], rows), table(['rule', 'priority', 'effect', 'match', 'when'], rules.map((r) => [r.id, r.priority ?? 0, r.effect, r.match ?? {}, r.when ?? '']))];
+}
+
 function statusLines(s: VersionStatus): string[] {
   const rows: [string, string][] = [
     ['stage', statusWord(s.stage)],
@@ -48,8 +62,17 @@ function statusLines(s: VersionStatus): string[] {
   return lines;
 }
 
-/** `edict bundle list|status|diff`: browse the registry (authoring). */
+/** `edict bundle show|list|status|diff`: browse the registry (authoring). */
 export function registerBundleBrowseCommands(bundle: Command): void {
+  withOutputOption(bundle.command('show <policyId> [version]').description('show a policy line, or one version with its document'))
+    .action(async (policyId: string, version: string | undefined, opts: { output?: OutputFormat }) => {
+      if (version === undefined) {
+        const line = (await callService('authoring', `/v1/bundles/${enc(policyId)}`)) as { versions: VersionSummary[] };
+        return printAs(outputFormat(opts), line, () => [table(['version', 'status', 'authors', 'approvals', 'emergency'], line.versions.map((v) => [v.version, statusWord(v.status), (v.authors ?? []).join(', '), approvals(v), v.emergency ? `review ${v.emergency.review}` : '']))]);
+      }
+      const shown = (await callService('authoring', versionPath(policyId, version))) as VersionShown;
+      printAs(outputFormat(opts), shown, () => showLines(shown));
+    });
   withOutputOption(bundle.command('list').description('list versions: of one policy (--policy), or of every policy'))
     .option('--policy <id>', 'only this policy')
     .option('--limit <n>', 'at most this many', '100')

@@ -37,7 +37,7 @@ async function reportingProblems<T>(file: string, call: Promise<T>): Promise<T> 
 const versionPath = (policyId: string, version: string): string =>
   `/v1/bundles/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`;
 
-/** `edict bundle …`: draft, revise, submit, approve and show bundle versions (authoring). */
+/** `edict bundle …`: draft, revise, submit and approve bundle versions (authoring); browsing is in bundle-browse.commands.ts. */
 export function registerBundleCommands(program: Command): void {
   const bundle = program.command('bundle').description('author, submit and approve bundle versions');
   bundle
@@ -72,13 +72,6 @@ export function registerBundleCommands(program: Command): void {
     .action(async (policyId: string, version: string, opts: { comment?: string; emergency?: boolean; reason?: string }) => {
       const body = { ...(opts.comment ? { comment: opts.comment } : {}), ...(opts.emergency ? { emergency: true, reason: opts.reason ?? '' } : {}) };
       printJson(await callService('authoring', `${versionPath(policyId, version)}/approve`, { method: 'POST', body }));
-    });
-  bundle
-    .command('show <policyId> [version]')
-    .description('show a policy line, or one version with its document')
-    .action(async (policyId: string, version?: string) => {
-      const path = version ? versionPath(policyId, version) : `/v1/bundles/${encodeURIComponent(policyId)}`;
-      printJson(await callService('authoring', path));
     });
   registerBundleTransferCommands(bundle);
   registerBundleBrowseCommands(bundle);
