@@ -1,4 +1,6 @@
 import type { ASTNode, Environment } from '@marcbachmann/cel-js';
+import { fixParsedAst } from './fixes/fix-parsed-ast';
+import { normalizeCelSource } from './fixes/normalize-cel-source';
 import { instrumentCheckedAst } from './instrument-checked-ast';
 
 /** A CEL expression parsed, type-checked and instrumented (RE2 `matches`, evaluation budget). */
@@ -18,7 +20,8 @@ export type CompileCelResult = { readonly ok: true; readonly cel: CompiledCel } 
 export function compileCel(env: Environment, source: string, options: { readonly check?: boolean } = {}): CompileCelResult {
   let parsed: ReturnType<Environment['parse']>;
   try {
-    parsed = env.parse(source);
+    parsed = env.parse(normalizeCelSource(source));
+    fixParsedAst(parsed.ast);
   } catch (error) {
     return { ok: false, stage: 'parse', error };
   }
