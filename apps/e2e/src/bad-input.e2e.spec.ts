@@ -80,6 +80,19 @@ describe('bad input, end to end', () => {
     it('and nothing stored was changed or lost: the draft, the line, the rollout and what is served read back as before', async () => {
       expect(bodies(await readStored())).toEqual(bodies(stored));
     });
+
+    it('and the PDP still logs decisions after the hostile payloads: the next normal decision reaches decision-log', async () => {
+      const question = { policyId: POLICY, subject: 'after-the-attack', request: { agent: 'coder', action: 'network.connect', resource: 'pypi.org', context: { nested: { ok: true } } } };
+      const asked = await reader('pdp', 'POST', '/v1/decisions', question);
+      expect(asked.status).toBe(200);
+      const decisionId = asked.body['decisionId'];
+      const logged = await eventually('the decision in decision-log', async () => {
+        const answer = await reader('decision-log', 'GET', `/v1/decisions?policyId=${P}`);
+        const items = (answer.body['items'] ?? []) as { decisionId: string }[];
+        return items.find((d) => d.decisionId === decisionId);
+      }, 60_000);
+      expect(logged).toMatchObject({ decisionId, subject: 'after-the-attack' });
+    }, 90_000);
   });
 
   describe('domain refusals', () => {

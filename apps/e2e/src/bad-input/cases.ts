@@ -42,16 +42,26 @@ function credentialCases(e: Endpoint): BadInputCase[] {
   ];
 }
 
-/** Framing, for endpoints that read a body: malformed JSON and a body over the 1 MiB limit. */
+// Hostile payloads the edge refuses before anything recursive sees them (docs/security.md).
+const DEEP = `{"reason": ${'{"a": '.repeat(10_000)}1${'}'.repeat(10_000)}}`;
+const WIDE = JSON.stringify({ reason: Array.from({ length: 10_001 }, (_, i) => i) });
+const HUGE_NUMBER = '{"reason": "x", "limit": 1e400}';
+const NOT_UTF8 = new Uint8Array([...Buffer.from('{"reason": "'), 0xff, 0xfe, ...Buffer.from('"}')]);
+
+/** Framing, for endpoints that read a body: malformed JSON, over 1 MiB, too deep, too wide, 1e400, invalid UTF-8. */
 function framingCases(e: Endpoint): BadInputCase[] {
   if (e.method === 'GET') return [];
-  const asCaller = async (raw: RawClient, body: string): Promise<RawRequest> => ({
+  const asCaller = async (raw: RawClient, body: string | Uint8Array): Promise<RawRequest> => ({
     ...valid(e), token: await raw.token('alice', e.allowed), body: { raw: body, contentType: 'application/json' },
   });
   const oversized = JSON.stringify({ padding: 'x'.repeat(BODY_LIMIT_BYTES + 1024) });
   return [
     { name: `${label(e)}: malformed JSON`, endpoint: e, request: (raw) => asCaller(raw, '{"reason": "unterminated'), expect: { status: 400, code: 'REQUEST.MALFORMED_JSON' } },
     { name: `${label(e)}: body over 1 MiB`, endpoint: e, request: (raw) => asCaller(raw, oversized), expect: { status: 413, code: 'REQUEST.TOO_LARGE' } },
+    { name: `${label(e)}: JSON nested 10,000 deep`, endpoint: e, request: (raw) => asCaller(raw, DEEP), expect: { status: 400, code: 'REQUEST.TOO_DEEP' } },
+    { name: `${label(e)}: JSON with 10,001 members`, endpoint: e, request: (raw) => asCaller(raw, WIDE), expect: { status: 413, code: 'REQUEST.TOO_MANY_MEMBERS' } },
+    { name: `${label(e)}: a number that overflows (1e400)`, endpoint: e, request: (raw) => asCaller(raw, HUGE_NUMBER), expect: { status: 400, code: 'REQUEST.NON_FINITE_NUMBER' } },
+    { name: `${label(e)}: invalid UTF-8`, endpoint: e, request: (raw) => asCaller(raw, NOT_UTF8), expect: { status: 400, code: 'REQUEST.INVALID_UTF8' } },
   ];
 }
 

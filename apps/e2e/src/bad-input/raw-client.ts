@@ -2,8 +2,8 @@ import type { Role, ServiceName } from '@edict/contracts';
 import { mintDevToken } from '@edict/service-kit';
 import type { StackClient } from '@edict/testing';
 
-/** A request body as sent: JSON of a value, or raw text (malformed JSON, other media types). */
-export type RequestBody = { readonly json: unknown } | { readonly raw: string; readonly contentType: string };
+/** A request body as sent: JSON of a value, or raw text or bytes (malformed JSON, invalid UTF-8, other media types). */
+export type RequestBody = { readonly json: unknown } | { readonly raw: string | Uint8Array; readonly contentType: string };
 
 export interface RawRequest {
   readonly token?: string;
@@ -49,7 +49,7 @@ export class RawClient {
   async send(service: ServiceName, method: string, path: string, request: RawRequest = {}): Promise<RawAnswer> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...request.headers };
     if (request.token !== undefined) headers['authorization'] = `Bearer ${request.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (request.body && 'json' in request.body) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(request.body.json);
