@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@edict/contracts';
 import { mintDevToken } from '@edict/service-kit';
-import { repoRoot, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { eventually, repoRoot, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
 
 /**
  * Separation of duties across tiers, every cell of docs/security.md's rollout matrix, against the
@@ -85,4 +85,32 @@ describe('who may steer which rollout', () => {
     }
     expect(mismatches).toEqual([]);
   }, 120_000);
+
+  it("lets only the policy's own team leads approve a team policy", async () => {
+    const mint = (subject: string, roles: Role[], teams: string[] = []) => mintDevToken({ subject, roles, teams, ttlSeconds: 600 });
+    const call = async (token: string, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${client.url('authoring')}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      return { status: response.status, body: (await response.json()) as { code?: string; status?: string } };
+    };
+    const source = readFileSync(join(root, 'examples/bundles/teams/alpha/repos.yaml'), 'utf8');
+    const author = await mint('tom', ['author'], ['alpha']);
+    expect((await call(author, 'POST', '/v1/bundles', { source })).status).toBe(201);
+    const version = `/v1/bundles/${encodeURIComponent('teams/alpha/repos')}/versions/2.3.0`;
+    expect((await call(author, 'POST', `${version}/submit`)).status).toBe(200);
+    await eventually('the verdict on teams/alpha/repos@2.3.0', async () => {
+      const response = await fetch(`${client.url('validation')}/v1/validations/${encodeURIComponent('teams/alpha/repos')}/2.3.0`, { headers: { authorization: `Bearer ${author}` } });
+      return response.status === 200 ? ((await response.json()) as { outcome: string }).outcome : undefined;
+    }, 120_000);
+
+    const refusals: [string, Role[], string[], string][] = [
+      ['eve', ['team-lead'], ['beta'], 'BUNDLE.APPROVER_TEAM_REQUIRED'],
+      ['lee', ['team-lead'], [], 'BUNDLE.APPROVER_TEAM_REQUIRED'],
+      ['bob', ['security'], [], 'BUNDLE.APPROVER_ROLE_REQUIRED'],
+      ['carol', ['platform'], ['alpha'], 'BUNDLE.APPROVER_ROLE_REQUIRED'],
+    ];
+    for (const [subject, roles, teams, code] of refusals) {
+      expect({ subject, ...(await call(await mint(subject, roles, teams), 'POST', `${version}/approve`)) }).toMatchObject({ subject, status: 403, body: { code } });
+    }
+    expect(await call(await mint('dan', ['team-lead'], ['alpha']), 'POST', `${version}/approve`)).toMatchObject({ status: 200, body: { status: 'approved' } });
+  }, 180_000);
 });

@@ -96,6 +96,12 @@ describe.each(['team', 'project'] as const)('ApproveBundle: %s tier (a team lead
     const error = spec.given(awaiting(tier)).when(approve('1.0.0', people.both)).thenThrows('BUNDLE.APPROVER_ROLE_REQUIRED', ForbiddenError);
     expect(error.details).toEqual({ required: ['team-lead'] });
   });
+
+  it("refuses a team lead of another team, and one whose token names no team: only alpha's leads approve alpha's policies", () => {
+    const other = spec.given(awaiting(tier)).when(approve('1.0.0', people.eve)).thenThrows('BUNDLE.APPROVER_TEAM_REQUIRED', ForbiddenError);
+    expect(other.details).toEqual({ required: ['team-lead'], team: 'alpha' });
+    spec.given(awaiting(tier)).when(approve('1.0.0', people.lee)).thenThrows('BUNDLE.APPROVER_TEAM_REQUIRED', ForbiddenError);
+  });
 });
 
 describe('after approval', () => {

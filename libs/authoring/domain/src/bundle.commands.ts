@@ -4,6 +4,8 @@ import type { Role, Tier } from '@edict/contracts';
 export interface Actor {
   readonly subject: string;
   readonly roles: readonly Role[];
+  /** teams the actor leads or belongs to (the token's `teams`): a team lead approves only their team's policies */
+  readonly teams?: readonly string[];
 }
 
 export type DraftBundle = {

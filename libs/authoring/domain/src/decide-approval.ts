@@ -1,6 +1,6 @@
 import type { BundleEvent } from '@edict/contracts';
 import { ConflictError, ForbiddenError, ValidationError } from '@edict/core';
-import { missingApprovalRoles } from './approval-policy';
+import { approverRole, missingApprovalRoles } from './approval-policy';
 import type { ApproveBundle } from './bundle.commands';
 import type { BundleLineState } from './bundle.state';
 import { isAuthorOf, versionOf } from './version-of';
@@ -34,8 +34,7 @@ export function decideApprove(command: ApproveBundle, state: BundleLineState): B
     return [granted, { type: 'BundleApproved', data: { ...content, approvers, ...marked, approvedAt: at } }];
   }
   const missing = missingApprovalRoles(v.tier, v.approvals);
-  const role = missing.find((r) => by.roles.includes(r));
-  if (!role) throw new ForbiddenError('BUNDLE.APPROVER_ROLE_REQUIRED', `an approval from one of: ${missing.join(', ')} is needed`, { required: missing });
+  const role = approverRole(by, v.policyId, missing);
   const granted: BundleEvent = { type: 'BundleApprovalGranted', data: { ...content, approver: by.subject, role, grantedAt: at, ...(comment ? { comment } : {}) } };
   if (missing.length > 1) return [granted];
   const approvers = [...v.approvals, { subject: by.subject, role }];

@@ -1,6 +1,6 @@
 import type { BundleEvent } from '@edict/contracts';
 import { ConflictError, ForbiddenError } from '@edict/core';
-import { requiredApprovalRoles } from './approval-policy';
+import { approverRole, requiredApprovalRoles } from './approval-policy';
 import type { ConfirmEmergencyApproval } from './bundle.commands';
 import type { BundleLineState } from './bundle.state';
 import { isAuthorOf, versionOf } from './version-of';
@@ -22,8 +22,7 @@ export function decideConfirmEmergency(command: ConfirmEmergencyApproval, state:
   if (isAuthorOf(v, by.subject)) throw new ForbiddenError('BUNDLE.SELF_APPROVAL', 'an author of the version cannot confirm its emergency approval', { authors: v.authors });
   if (v.emergency.approver === by.subject) throw new ForbiddenError('BUNDLE.EMERGENCY_SAME_APPROVER', 'the emergency approver cannot confirm their own approval');
   const required = requiredApprovalRoles[v.tier];
-  const role = required.find((r) => by.roles.includes(r));
-  if (!role) throw new ForbiddenError('BUNDLE.APPROVER_ROLE_REQUIRED', `a confirmation from one of: ${required.join(', ')} is needed`, { required });
+  const role = approverRole(by, v.policyId, required, 'a confirmation');
   return [{
     type: 'EmergencyApprovalConfirmed',
     data: { policyId: v.policyId, version, digest: v.digest, confirmedBy: by.subject, role, confirmedAt: at, ...(comment ? { comment } : {}) },

@@ -17,7 +17,11 @@ export const people = {
   tom: actor('tom', 'author'),
   bob: actor('bob', 'security'),
   carol: actor('carol', 'platform'),
-  dan: actor('dan', 'team-lead'),
+  dan: { ...actor('dan', 'team-lead'), teams: ['alpha'] },
+  /** a team lead of another team */
+  eve: { ...actor('eve', 'team-lead'), teams: ['beta'] },
+  /** a team lead whose token names no team */
+  lee: actor('lee', 'team-lead'),
   rita: actor('rita', 'reviewer'),
   both: actor('bea', 'security', 'platform'),
   root: actor('root', 'admin'),
