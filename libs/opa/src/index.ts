@@ -15,7 +15,7 @@ export interface RegoCheckOptions {
   readonly opaPath: string;
   /** the minimum `opa test --coverage` percentage (0–100) the tier requires */
   readonly minCoverage: number;
-  /** for all the opa runs together; 20 s by default. On expiry opa is killed: `REGO.OPA_TIMEOUT`. */
+  /** for all the opa runs together; 20 s by default (also for 0, negative or non-finite values). On expiry opa is killed: `REGO.OPA_TIMEOUT`. */
   readonly timeoutMs?: number;
   /**
    * The bundle's policy id. When given, every package must be at or below its OPA root
@@ -40,5 +40,8 @@ export const DEFAULT_REGO_TIMEOUT_MS = 20_000;
  * slow opa is a failed check with `REGO.OPA_UNAVAILABLE`, `REGO.OPA_FAILED` or `REGO.OPA_TIMEOUT`.
  */
 export function runRegoChecks(rego: RegoSource, options: RegoCheckOptions): Promise<RegoCheckResult> {
-  return runRegoChecksIn(rego, { ...options, timeoutMs: options.timeoutMs ?? DEFAULT_REGO_TIMEOUT_MS });
+  const given = options.timeoutMs;
+  // a timer longer than 2^31 - 1 ms would fire at once; a non-number gets the default
+  const timeoutMs = given !== undefined && Number.isFinite(given) && given > 0 ? Math.min(given, 2 ** 31 - 1) : DEFAULT_REGO_TIMEOUT_MS;
+  return runRegoChecksIn(rego, { ...options, timeoutMs });
 }
