@@ -8,13 +8,14 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return list;
 }
 
-/** A kafkajs client with Edict's defaults: quiet logs, bounded retries, short connect timeout. */
+/** A kafkajs client with Edict's defaults: quiet logs, bounded retries, a timeout on every connect (3 s) and request (10 s). */
 export function createKafka(clientId: string, brokers: readonly string[], overrides: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
     clientId,
     brokers: [...brokers],
     logLevel: logLevel.WARN,
     connectionTimeout: 3000,
+    requestTimeout: 10_000,
     retry: { initialRetryTime: 200, retries: 8 },
     ...kafkaSecurityFromEnv(),
     ...overrides,
