@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { computeEventHash } from '../chain/hash-chain';
+import { canonicalEvent, computeEventHash } from '../chain/hash-chain';
 import { duplicateEventId, invalidEventStoreInput } from '../errors/event-store.errors';
 import type { StoredEvent } from '../port/event-store.port';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-row.mapper';
@@ -8,7 +8,9 @@ import type { PostgresSchemaNames } from './postgres-schema';
 
 /**
  * Inserts one append's chained events in a single statement (rows in position order, as the
- * append guard trigger requires) and returns them as stored, read back through RETURNING.
+ * append guard trigger requires) and returns them as stored, read back through RETURNING. The
+ * hash is not sent: the row carries the event's canonical text and the database computes the
+ * hash (migration 006); the returned hash must equal the one computed here.
  */
 export async function insertEvents(client: PoolClient, names: PostgresSchemaNames, events: readonly StoredEvent[]): Promise<StoredEvent[]> {
   const first = events[0];
@@ -17,11 +19,11 @@ export async function insertEvents(client: PoolClient, names: PostgresSchemaName
   try {
     const { rows } = await client.query<EventRow>(
       `INSERT INTO ${names.events}
-         (position, stream_id, revision, event_id, type, data, metadata, recorded_at, previous_hash, hash)
+         (position, stream_id, revision, event_id, type, data, metadata, recorded_at, previous_hash, hash, canonical)
        SELECT x.position, $1, x.revision, x.event_id::uuid, x.type, x.data::jsonb, x.metadata::jsonb, $2::timestamptz,
-              x.previous_hash, x.hash
+              x.previous_hash, NULL, x.canonical
          FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-           AS x(position, revision, event_id, type, data, metadata, previous_hash, hash)
+           AS x(position, revision, event_id, type, data, metadata, previous_hash, canonical)
         ORDER BY x.position
        RETURNING ${EVENT_COLUMNS}`,
       [
@@ -34,7 +36,7 @@ export async function insertEvents(client: PoolClient, names: PostgresSchemaName
         column((e) => JSON.stringify(e.data)),
         column((e) => JSON.stringify(e.metadata)),
         column((e) => e.previousHash),
-        column((e) => e.hash),
+        column((e) => canonicalEvent(e)),
       ],
     );
     const stored = rows.map(toStoredEvent).sort((a, b) => a.position - b.position);
@@ -48,9 +50,9 @@ export async function insertEvents(client: PoolClient, names: PostgresSchemaName
 
 /**
  * jsonb does not keep key order, and prints numbers its own way. The hash was computed over the
- * JSON-normalised values; this re-hashes what Postgres hands back, so that a value that does not
- * survive storage unchanged fails the append (and rolls it back) instead of breaking verifyChain
- * over readAll later.
+ * JSON-normalised values; this re-hashes what Postgres hands back (with the hash Postgres
+ * computed), so that a value that does not survive storage unchanged, or a database that hashes
+ * differently, fails the append (and rolls it back) instead of breaking verifyChain later.
  */
 function assertHashesSurviveStorage(stored: readonly StoredEvent[]): void {
   for (const event of stored) {

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { eventStoreMigrations } from './migrations/event-store.migrations';
 import type { Migration } from './migrations/migration';
 import { lockKeyText, type PostgresSchemaNames } from './postgres-schema';
@@ -19,6 +19,9 @@ export function migrateEventStore(
 ): Promise<number[]> {
   return inTransaction(pool, 'migrate', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKeyText('migrate', names.schema)]);
+    // A least-privilege role (edict_writer) may not run DDL at all, not even IF NOT EXISTS: when
+    // every migration is applied already, start without issuing any.
+    if ((await pendingOf(client, names, migrations)).length === 0) return [];
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${names.quotedSchema}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${names.migrations} (
@@ -33,4 +36,12 @@ export function migrateEventStore(
     }
     return pending.map((m) => m.version);
   });
+}
+
+async function pendingOf(client: PoolClient, names: PostgresSchemaNames, migrations: readonly Migration[]): Promise<readonly Migration[]> {
+  const { rows: exists } = await client.query<{ table: string | null }>('SELECT to_regclass($1)::text AS table', [names.migrations]);
+  if (!exists[0]?.table) return migrations;
+  const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${names.migrations}`);
+  const applied = new Set(rows.map((r) => r.version));
+  return migrations.filter((m) => !applied.has(m.version));
 }
