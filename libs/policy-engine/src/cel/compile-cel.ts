@@ -1,4 +1,5 @@
 import type { ASTNode, Environment } from '@marcbachmann/cel-js';
+import { fixCheckedAst } from './fixes/fix-checked-ast';
 import { fixParsedAst } from './fixes/fix-parsed-ast';
 import { normalizeCelSource } from './fixes/normalize-cel-source';
 import { instrumentCheckedAst } from './instrument-checked-ast';
@@ -28,6 +29,7 @@ export function compileCel(env: Environment, source: string, options: { readonly
   if (options.check === false) return { ok: true, cel: { ast: parsed.ast, type: 'dyn', evaluate: parsed } };
   const checked = parsed.check();
   if (!checked.valid) return { ok: false, stage: 'check', error: checked.error };
+  fixCheckedAst(parsed.ast);
   instrumentCheckedAst(parsed.ast);
   // The parsed function is used as is: no wrapper on the hot path.
   return { ok: true, cel: { ast: parsed.ast, type: checked.type ?? 'dyn', evaluate: parsed } };
