@@ -1,11 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DecisionLogged } from '@edict/contracts';
 import { mintDevToken } from '@edict/service-kit';
 import { eventually, freePort, people, repoRoot, shipBundle, spawnService, StackClient, startStack, uniqueName, waitReady, type ServiceProcess, type Stack } from '@edict/testing';
+import { makeLocalCa } from './trust/local-ca';
 import { TamperingProxy } from './trust/tampering-proxy';
+
+/** The status of a GET over HTTPS trusting only `ca` (the test process cannot set NODE_EXTRA_CA_CERTS for itself). */
+const httpsStatus = (url: string, ca: Buffer): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 
 type Decision = DecisionLogged['data'];
 type State = Record<string, unknown> & { manifest: { manifest: Record<string, unknown> } };
@@ -28,6 +41,7 @@ describe('serving state a PDP can trust', () => {
   let token: string;
   /** distribution's real answer while 1.1.0 served, kept for the replays */
   let recorded110 = '';
+  const extra: ServiceProcess[] = [];
   const question = { policyId: 'org/baseline', subject: 'agent-7', request: { agent: 'coder', action: 'network.connect', resource: 'pypi.org' } };
 
   const ask = async (): Promise<Decision> => {
@@ -76,6 +90,7 @@ describe('serving state a PDP can trust', () => {
   }, 300_000);
 
   afterAll(async () => {
+    await Promise.all(extra.map((s) => s.stop()));
     await pdp?.stop();
     await proxy?.stop();
     await stack?.stop();
@@ -116,5 +131,34 @@ describe('serving state a PDP can trust', () => {
     proxy.mode = { kind: 'rewrite', rewrite: (s) => (s['policyId'] === 'org/baseline' ? { ...s, stable: old?.['stable'] } : s) };
     await refusedAgain('bundle_mismatch');
     expect(await ask()).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+  });
+
+  it('reaches distribution over TLS with a private CA, and refuses a server it cannot verify', async () => {
+    const { ca, cert, key } = makeLocalCa(proxied);
+    const port = await freePort();
+    const tlsDir = mkdtempSync(join(tmpdir(), 'edict-trust-tls-'));
+    const distribution = spawnService(root, 'distribution', port, { ...process.env, ...stack.env, EDICT_TLS_CERT_FILE: cert, EDICT_TLS_KEY_FILE: key }, tlsDir);
+    extra.push(distribution);
+    const caPem = readFileSync(ca);
+    await eventually('distribution over HTTPS', () => httpsStatus(`https://127.0.0.1:${port}/readyz`, caPem).then((s) => (s === 200 ? true : undefined)), 90_000);
+
+    const trusting = spawnService(root, 'pdp', await freePort(), {
+      ...process.env, ...stack.env, EDICT_DISTRIBUTION_URL: `https://127.0.0.1:${port}`, NODE_EXTRA_CA_CERTS: ca, EDICT_PDP_NAME: uniqueName('pdp-tls'),
+    }, mkdtempSync(join(tmpdir(), 'edict-trust-pdp-tls-')));
+    extra.push(trusting);
+    await waitReady(trusting);
+    const answer = await fetch(`${trusting.url}/v1/decisions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(question) });
+    expect(await answer.json()).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+
+    const untrusting = spawnService(root, 'pdp', await freePort(), {
+      ...process.env, ...stack.env, EDICT_DISTRIBUTION_URL: `https://127.0.0.1:${port}`, EDICT_PDP_NAME: uniqueName('pdp-no-ca'),
+    }, mkdtempSync(join(tmpdir(), 'edict-trust-pdp-no-ca-')));
+    extra.push(untrusting);
+    const refused = await eventually('the PDP without the CA to refuse the certificate', () => {
+      const log = readFileSync(untrusting.logFile, 'utf8');
+      return Promise.resolve(/bundle sync failed/.test(log) ? log : undefined);
+    }, 60_000);
+    expect(refused).toMatch(/certificate|self.signed|UNABLE_TO_VERIFY|fetch failed/i);
+    expect((await fetch(`${untrusting.url}/readyz`)).status).toBe(503);
   });
 });

@@ -8,6 +8,7 @@ import type { BootstrapOptions } from './bootstrap.options';
 import { jsonBodyLimitsFromEnv } from '../http/json-body-limits';
 import { installHttpPipeline } from './http-pipeline';
 import { listeningPort } from './listening-port';
+import { tlsOptionsFromEnv } from './tls-options';
 import { setupOpenApi } from './openapi.setup';
 
 @Module({})
@@ -16,7 +17,7 @@ class EdictServiceModule {}
 /**
  * Creates, configures and starts a service: JSON logs, the HTTP pipeline (correlation, metrics,
  * 1 MiB bodies, JSON depth and member limits, UTF-8 only), the global auth guard, validation pipe and problem+json filter, /healthz,
- * /readyz, /metrics, OpenAPI at /docs, shutdown hooks; then `beforeListen(app)`, then listen.
+ * /readyz, /metrics, OpenAPI at /docs, shutdown hooks, HTTPS when EDICT_TLS_CERT_FILE/KEY_FILE are set; then `beforeListen(app)`, then listen.
  * The one call in every `apps/<svc>/src/main.ts`.
  */
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
@@ -28,7 +29,8 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     imports: [ServiceKitModule.forRoot({ service: options.name, logger, ...(options.auth ? { auth: options.auth } : {}) }), options.rootModule],
   };
   // Our own parsers (installHttpPipeline) replace Nest's, for the limit and the error codes.
-  const app = await NestFactory.create<NestExpressApplication>(root, { logger: new PinoNestLogger(logger), bodyParser: false });
+  const tls = tlsOptionsFromEnv();
+  const app = await NestFactory.create<NestExpressApplication>(root, { logger: new PinoNestLogger(logger), bodyParser: false, ...(tls ? { httpsOptions: tls } : {}) });
   try {
     installHttpPipeline(app, { metrics, logger, textMediaTypes: options.textMediaTypes ?? [], jsonLimits });
     setupOpenApi(app, options.name, options.version ?? process.env['EDICT_VERSION'] ?? '0.0.0-dev');

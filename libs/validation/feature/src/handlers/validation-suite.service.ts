@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { tierOfPolicyId, type ValidationReport } from '@edict/contracts';
+import type { ValidationReport } from '@edict/contracts';
 import { runValidationSuite, type ReplacedVersion } from '@edict/validation-domain';
 import { DecisionExportClient } from '../clients/decision-export.client';
 import { ServingClient } from '../clients/serving.client';
@@ -29,10 +29,9 @@ export class ValidationSuiteService {
 
   async judge(candidate: Candidate): Promise<ValidationReport> {
     const { policyId, version } = candidate.expected;
-    const tier = tierOfPolicyId(policyId);
     const parents = await this.parents.of(policyId);
     const replaced = await this.replaced(policyId, version);
-    const rego = await regoOutcome(candidate.document, tier, this.config.opaPath, this.config.settings);
+    const rego = await regoOutcome(candidate.document, policyId, this.config.opaPath, this.config.settings);
     return runValidationSuite({ ...candidate, parents, replaced, rego, settings: this.config.settings });
   }
 

@@ -1,5 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import type { Tier, ValidationCheck } from '@edict/contracts';
+import { tierOfPolicyId, type ValidationCheck } from '@edict/contracts';
 import { runRegoChecks } from '@edict/opa';
 import type { RegoOutcome, ValidationSettings } from '@edict/validation-domain';
 import { regoSourceOf } from './rego-source-of';
@@ -17,10 +17,10 @@ const unavailable = (why: string): RegoOutcome => ({
 
 /**
  * The Rego checks with the real `opa` (`runRegoChecks` of @edict/opa) when the bundle carries
- * `spec.rego` modules, with the tier's minimum coverage. No `opa` at `OPA_PATH`, or one that
+ * `spec.rego` modules, with the tier's minimum coverage and the policy's package root. No `opa` at `OPA_PATH`, or one that
  * cannot be run, fails the three checks with VALIDATION.OPA_UNAVAILABLE; it never crashes.
  */
-export async function regoOutcome(document: unknown, tier: Tier, opaPath: string | undefined, settings: ValidationSettings): Promise<RegoOutcome> {
+export async function regoOutcome(document: unknown, policyId: string, opaPath: string | undefined, settings: ValidationSettings): Promise<RegoOutcome> {
   const source = regoSourceOf(document);
   if (!source) return { skipped: 'the bundle has no spec.rego modules' };
   if (!opaPath) return unavailable('OPA_PATH is not set');
@@ -30,7 +30,7 @@ export async function regoOutcome(document: unknown, tier: Tier, opaPath: string
     return unavailable(`no executable at OPA_PATH (${opaPath})`);
   }
   try {
-    const result = await runRegoChecks(source, { opaPath, minCoverage: settings.regoMinCoverage[tier] });
+    const result = await runRegoChecks(source, { opaPath, minCoverage: settings.regoMinCoverage[tierOfPolicyId(policyId)], policyId });
     return { checks: result.checks, ...(result.coverage && { coverage: result.coverage }) };
   } catch (error) {
     return unavailable(`running it failed (${error instanceof Error ? error.message : String(error)})`);
