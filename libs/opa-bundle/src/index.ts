@@ -12,3 +12,4 @@ export { opaSignerFromPrivateKey } from './opa-signer';
 export { buildSignedOpaBundle, packSignedOpaBundle, type SignedOpaBundle } from './build-signed-opa-bundle';
 export { verifyOpaBundle, type VerifiedOpaBundle } from './verify-opa-bundle';
 export { opaFileHash } from './opa-file-hash';
+export { opaBundleInputOf } from './opa-bundle-input-of';

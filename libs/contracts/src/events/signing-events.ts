@@ -8,7 +8,25 @@ export type BundleSigned = DomainEvent<'BundleSigned', BundleContent & {
   /** compact JWS with detached payload; the payload is `{ policyId, version, digest }` canonical JSON */
   readonly signature: string;
   readonly signedAt: string;
+  /** the OPA bundle form, when the version has `spec.rego` modules and the active key is ES256 */
+  readonly opa?: BundleSignedOpaForm;
+  /** why a version with `spec.rego` modules has no OPA form (e.g. `OPA_FORM.ALG_UNSUPPORTED` for an EdDSA key) */
+  readonly opaSkipped?: { readonly code: string; readonly reason: string };
 }>;
+
+/**
+ * The signed OPA bundle of a version: rebuilt byte for byte from the document's `spec.rego` and
+ * `signatures` (`packSignedOpaBundle`), so only the signatures are recorded, never the tarball.
+ */
+export interface BundleSignedOpaForm {
+  /** `sha256:<hex>` of the signed tarball */
+  readonly digest: string;
+  /** the tarball's `.signatures.json`, as text */
+  readonly signatures: string;
+  /** the key that signed it: the same as the Edict signature's */
+  readonly kid: string;
+  readonly alg: 'ES256';
+}
 
 /** Events of a `signature-<policyId>@<version>` stream, written by signing. */
 export type SignatureEvent = BundleSigned;

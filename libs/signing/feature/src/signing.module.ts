@@ -9,8 +9,10 @@ import { RotateKeyHandler } from './handlers/rotate-key.handler';
 import { SignApprovedBundleHandler } from './handlers/sign-approved-bundle.handler';
 import { KeyringController } from './http/keyring.controller';
 import { KeysController } from './http/keys.controller';
+import { PublicKeyPemController } from './http/public-key-pem.controller';
 import { ActiveSigner } from './keys/active-signer';
 import { keyDirectoryProvider } from './keys/key-directory.provider';
+import { OpaFormService } from './opa/opa-form.service';
 
 /**
  * The signing service: owns `signature-*` streams and the `keyring`. `ActiveSigner` (sign with
@@ -18,8 +20,8 @@ import { keyDirectoryProvider } from './keys/key-directory.provider';
  */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'signing', relayCategories: ['signature'] })],
-  controllers: [ApprovedBundlesConsumer, KeysController, KeyringController, ExportsController],
-  providers: [keyDirectoryProvider, ActiveSigner, RegisterInitialKeyHandler, SignApprovedBundleHandler, RotateKeyHandler, RetireKeyHandler, ExportVersionHandler],
+  controllers: [ApprovedBundlesConsumer, KeysController, KeyringController, PublicKeyPemController, ExportsController],
+  providers: [keyDirectoryProvider, ActiveSigner, OpaFormService, RegisterInitialKeyHandler, SignApprovedBundleHandler, RotateKeyHandler, RetireKeyHandler, ExportVersionHandler],
   exports: [ActiveSigner],
 })
 export class SigningModule {}
