@@ -1,4 +1,8 @@
+import type { ASTNode } from '@marcbachmann/cel-js';
+import { childNodes } from '../cel-ast';
+import { celEnvironment } from '../cel-environment';
 import { compileCondition } from '../compile-condition';
+import { fixCheckedAst } from './fix-checked-ast';
 
 const run = (when: string, context: object = {}): unknown => {
   const compiled = compileCondition(when);
@@ -29,5 +33,33 @@ describe('fixes to checked conditions (CEL semantics cel-js lacks)', () => {
     expect(run('dyn(9223372036854775807) < 9223372036854775808.0')).toBe(false);
     expect(run('context.n in [1, 2]', { n: 2 })).toBe(true);
     expect(run('context.n > 50', { n: 51 })).toBe(true);
+  });
+});
+
+describe('fixes cost nothing where they are not needed', () => {
+  const handles = (source: string, fix: boolean): unknown[] => {
+    const parsed = celEnvironment.parse(source);
+    parsed.check();
+    if (fix) fixCheckedAst(parsed.ast);
+    const out: unknown[] = [];
+    const visit = (node: ASTNode): void => {
+      out.push((node as ASTNode & { handle?: unknown }).handle);
+      childNodes(node).forEach(visit);
+    };
+    visit(parsed.ast);
+    return out;
+  };
+
+  it.each([
+    'context.risk < 40 && "prod" in context.tags',
+    'context.user.team == "team-1" && context.risk >= 30',
+    'request.resource.startsWith("res/1/") && !("pii" in context.tags)',
+    'has(context.ticket) || context.user.team == "team-2"',
+  ])('given the benchmark condition %s, when fixed, then every node keeps the library handle', (source) => {
+    expect(handles(source, true)).toEqual(handles(source, false));
+  });
+
+  it('given a condition that needs a fix, when fixed, then that node gets a new handle', () => {
+    expect(handles('dyn(3u) in [3]', true)).not.toEqual(handles('dyn(3u) in [3]', false));
   });
 });
