@@ -161,4 +161,15 @@ describe('serving state a PDP can trust', () => {
     expect(refused).toMatch(/certificate|self.signed|UNABLE_TO_VERIFY|fetch failed/i);
     expect((await fetch(`${untrusting.url}/readyz`)).status).toBe(503);
   });
+
+  it("decides only for the caller's own subject when an operator binds it to the token", async () => {
+    const bound = spawnService(root, 'pdp', await freePort(), { ...process.env, ...stack.env, EDICT_PDP_SUBJECT_BINDING: 'token', EDICT_PDP_NAME: uniqueName('pdp-bound') }, mkdtempSync(join(tmpdir(), 'edict-trust-bound-')));
+    extra.push(bound);
+    await waitReady(bound);
+    const decide = (subject: string) => fetch(`${bound.url}/v1/decisions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...question, subject }) });
+    const other = await decide('agent-7');
+    expect({ status: other.status, body: await other.json() }).toMatchObject({ status: 403, body: { code: 'PDP.SUBJECT_MISMATCH' } });
+    const own = await decide('svc-web');
+    expect({ status: own.status, body: await own.json() }).toMatchObject({ status: 200, body: { subject: 'svc-web', version: '1.0.0' } });
+  });
 });

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { tierOfPolicyId, type DecisionLogged } from '@edict/contracts';
 import { DecisionPoint } from '@edict/pdp';
-import { Roles } from '@edict/service-kit';
+import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
 import { DecisionLogBuffer } from '../logging/decision-log.buffer';
 import { PdpMetrics } from '../pdp.metrics';
 import { DecideBodyPipe } from './decide-body.pipe';
+import { requireSubject, subjectBindingFromEnv } from './subject-binding';
 import { decideRequestSchema, type DecideBody } from './decide-request.schema';
 
 const CALLERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
@@ -15,6 +16,8 @@ const CALLERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'onc
 @ApiBearerAuth()
 @Controller('v1')
 export class DecisionsController {
+  private readonly binding = subjectBindingFromEnv();
+
   constructor(private readonly pdp: DecisionPoint, private readonly log: DecisionLogBuffer, private readonly metrics: PdpMetrics) {}
 
   @Post('decisions')
@@ -22,8 +25,9 @@ export class DecisionsController {
   @Roles(...CALLERS)
   @ApiOperation({ summary: 'Decide a request across the policy and its parent tiers; the decision is logged to edict.decisions.v1' })
   @ApiBody({ schema: decideRequestSchema as unknown as Record<string, unknown> })
-  decide(@Body(DecideBodyPipe) body: DecideBody): DecisionLogged['data'] {
+  decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal): DecisionLogged['data'] {
     tierOfPolicyId(body.policyId);
+    requireSubject(this.binding, body.subject, who.subject);
     const decision = this.pdp.decide({ policyId: body.policyId, subject: body.subject, request: { ...body.request } });
     const canary = decision.bundles.some((b) => b.canary);
     this.metrics.decisions.inc({ policy: body.policyId, effect: decision.result.effect, canary: String(canary) });
