@@ -9,13 +9,21 @@ export class DecisionLogMetrics {
   readonly late = this.metrics.counter({
     what: 'late_decisions',
     unit: 'total',
-    help: 'decisions stored after their window had closed: kept in the log, not counted in any published window',
+    help: 'window counts added to windows already closed: each is carried by a correction (the next revision of the window)',
   });
   readonly windowsClosed = this.metrics.counter({ what: 'windows_closed', unit: 'total', help: 'decision windows closed (one per policy, version and canary flag with decisions)' });
   readonly windowsPublished = this.metrics.counter({ what: 'windows_published', unit: 'total', help: 'DecisionWindowClosed events published (a republish after a crash counts again)' });
+  readonly windowsAmended = this.metrics.counter({ what: 'windows_amended', unit: 'total', help: 'closed windows re-published with a higher revision because decisions arrived after they closed' });
+  readonly watermarkLag = this.metrics.gauge({
+    what: 'watermark_lag',
+    unit: 'seconds',
+    help: 'how far the event-time watermark of edict.decisions.v1 is behind now (on the leader); windows wait this long beyond their end plus the allowed lateness',
+  });
+  /** the runtime's dead-letter counter (same name and labels, so the same series) */
+  readonly deadLettered = this.metrics.counter({ what: 'dlq_messages', unit: 'total', help: 'messages sent to a dead-letter topic, by source topic and error code', labelNames: ['topic', 'code'] });
   readonly closedThrough = this.metrics.gauge({
     what: 'windows_closed_through',
     unit: 'timestamp_seconds',
-    help: 'the checkpoint: every window ending at or before this Unix time is closed (set by the leader)',
+    help: 'every window ending at or before this Unix time is closed (the watermark less the allowed lateness, on the leader)',
   });
 }

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { PostgresLeaderLock } from '@edict/event-store';
 import { EdictRuntimeModule, runtimeEnv } from '@edict/messaging';
 import { DECISION_LOG_CONFIG, decisionLogConfigFromEnv } from './config/decision-log.config';
-import { DecisionEventsConsumer } from './consumers/decision-events.consumer';
-import { RecordDecisionHandler } from './consumers/record-decision.handler';
+import { BatchIngest } from './consumers/batch-ingest';
+import { DecisionBatchConsumer } from './consumers/decision-batch.consumer';
 import { DecisionLogMetrics } from './decision-log.metrics';
 import { DecisionsController } from './http/decisions.controller';
 import { WindowsController } from './http/windows.controller';
@@ -11,6 +11,7 @@ import { DecisionLogMigrator } from './store/decision-log.migrator';
 import { DecisionLogRepository } from './store/decision-log.repository';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
 import { DecisionWindowsPublisher, WINDOWS_LEADER_LOCK } from './windows/decision-windows.publisher';
+import { WatermarkReader } from './windows/watermark.reader';
 import { WindowCloser } from './windows/window-closer.service';
 
 /**
@@ -19,7 +20,7 @@ import { WindowCloser } from './windows/window-closer.service';
  */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'decision-log', relayCategories: [] })],
-  controllers: [DecisionsController, WindowsController, DecisionEventsConsumer],
+  controllers: [DecisionsController, WindowsController],
   providers: [
     { provide: DECISION_LOG_CONFIG, useFactory: () => decisionLogConfigFromEnv() },
     {
@@ -33,7 +34,9 @@ import { WindowCloser } from './windows/window-closer.service';
     DecisionLogMigrator,
     DecisionLogRepository,
     DecisionWindowsRepository,
-    RecordDecisionHandler,
+    BatchIngest,
+    DecisionBatchConsumer,
+    WatermarkReader,
     WindowCloser,
     DecisionWindowsPublisher,
   ],

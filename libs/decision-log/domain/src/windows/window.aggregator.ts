@@ -10,7 +10,7 @@ type Decision = DecisionLogged['data'];
  * So an org-level canary is gated on every decision it took part in, not only on decisions
  * that asked about the org policy itself.
  */
-const keysOf = (d: Decision, version: string): WindowKey[] => {
+export const keysOf = (d: Decision, version: string): WindowKey[] => {
   const refs = d.bundles.some((b) => b.policyId === d.policyId) ? d.bundles : [...d.bundles, { policyId: d.policyId, version, canary: false }];
   const byPolicy = new Map<string, WindowKey>();
   for (const { policyId, version: v, canary } of refs) if (!byPolicy.has(policyId)) byPolicy.set(policyId, { policyId, version: v, canary });

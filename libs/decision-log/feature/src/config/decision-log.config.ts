@@ -10,8 +10,8 @@ export interface DecisionLogConfig {
   readonly maskRules: readonly MaskRule[];
   /** length of the epoch-aligned decision windows */
   readonly windowLengthMs: number;
-  /** how long after its end a window stays open for decisions still on their way */
-  readonly graceMs: number;
+  /** how far behind the watermark a window's end must be before it closes (decisions still on their way) */
+  readonly allowedLatenessMs: number;
 }
 
 const invalid = (name: string, message: string): ValidationError =>
@@ -40,13 +40,16 @@ function wholeMs(name: string, raw: string | undefined, fallback: number, scale:
 
 /**
  * The configuration from the environment: mask paths, window length (`EDICT_DECISION_WINDOW_SECONDS`,
- * default 60) and grace (`EDICT_DECISION_WINDOW_GRACE_MS`, default 2000). Throws
+ * default 60) and allowed lateness (`EDICT_DECISION_ALLOWED_LATENESS_MS`, default 2000; the former
+ * `EDICT_DECISION_WINDOW_GRACE_MS` is read when it is not set). Throws
  * DECISION_LOG.CONFIG_INVALID naming the variable, so a typo fails the start, not the data.
  */
 export function decisionLogConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DecisionLogConfig {
   return {
     maskRules: maskRulesFrom(env['EDICT_DECISION_MASK_PATHS']),
     windowLengthMs: wholeMs('EDICT_DECISION_WINDOW_SECONDS', env['EDICT_DECISION_WINDOW_SECONDS'], 60_000, 1000, 1),
-    graceMs: wholeMs('EDICT_DECISION_WINDOW_GRACE_MS', env['EDICT_DECISION_WINDOW_GRACE_MS'], 2000, 1, 0),
+    allowedLatenessMs: env['EDICT_DECISION_ALLOWED_LATENESS_MS'] === undefined && env['EDICT_DECISION_WINDOW_GRACE_MS'] !== undefined
+      ? wholeMs('EDICT_DECISION_WINDOW_GRACE_MS', env['EDICT_DECISION_WINDOW_GRACE_MS'], 2000, 1, 0)
+      : wholeMs('EDICT_DECISION_ALLOWED_LATENESS_MS', env['EDICT_DECISION_ALLOWED_LATENESS_MS'], 2000, 1, 0),
   };
 }

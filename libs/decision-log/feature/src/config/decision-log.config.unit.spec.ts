@@ -10,8 +10,8 @@ const decision = {
 };
 
 describe('decision-log configuration', () => {
-  it('defaults to no configured mask paths, 60 s windows and 2 s of grace', () => {
-    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, graceMs: 2000 });
+  it('defaults to no configured mask paths, 60 s windows and 2 s of allowed lateness', () => {
+    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, allowedLatenessMs: 2000 });
   });
 
   it('reads comma-separated mask paths, trimming blanks and empty entries', () => {
@@ -31,8 +31,12 @@ describe('decision-log configuration', () => {
   });
 
   it('reads the window length in seconds and the grace in ms', () => {
-    expect(decisionLogConfigFromEnv({ EDICT_DECISION_WINDOW_SECONDS: '2', EDICT_DECISION_WINDOW_GRACE_MS: '0' })).toMatchObject({ windowLengthMs: 2000, graceMs: 0 });
-    expect(decisionLogConfigFromEnv({ EDICT_DECISION_WINDOW_SECONDS: '0.5', EDICT_DECISION_WINDOW_GRACE_MS: ' ' })).toMatchObject({ windowLengthMs: 500, graceMs: 2000 });
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_WINDOW_SECONDS: '2', EDICT_DECISION_WINDOW_GRACE_MS: '0' })).toMatchObject({ windowLengthMs: 2000, allowedLatenessMs: 0 });
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_WINDOW_SECONDS: '0.5', EDICT_DECISION_WINDOW_GRACE_MS: ' ' })).toMatchObject({ windowLengthMs: 500, allowedLatenessMs: 2000 });
+  });
+
+  it('reads the allowed lateness, which wins over the former grace', () => {
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_ALLOWED_LATENESS_MS: '500', EDICT_DECISION_WINDOW_GRACE_MS: '9' })).toMatchObject({ allowedLatenessMs: 500 });
   });
 
   it.each([
@@ -42,6 +46,7 @@ describe('decision-log configuration', () => {
     ['EDICT_DECISION_WINDOW_SECONDS', '0.0001'],
     ['EDICT_DECISION_WINDOW_GRACE_MS', '-1'],
     ['EDICT_DECISION_WINDOW_GRACE_MS', '1.5'],
+    ['EDICT_DECISION_ALLOWED_LATENESS_MS', '-5'],
   ])('refuses %s=%s with DECISION_LOG.CONFIG_INVALID', (name, value) => {
     expect(() => decisionLogConfigFromEnv({ [name]: value })).toThrow(expect.objectContaining({ code: 'DECISION_LOG.CONFIG_INVALID', message: expect.stringContaining(name) }));
   });

@@ -1,14 +1,14 @@
-/** The row of `decision_log_checkpoints` the window closer keeps its position in. */
-export const WINDOWS_CHECKPOINT = 'decision-windows';
-
 /**
  * The decision log's read models.
  * - `decisions`: one row per decision (the id is the primary key, so a redelivered decision is
  *   stored once), with the columns queries filter on and the whole masked decision as JSON.
- * - `decision_log_windows`: every closed window, with when it was published (null: not yet;
- *   the closer publishes those first, so a crash between closing and publishing loses nothing).
- * - `decision_log_checkpoints`: how far windows are closed. Its row is created here, so that
- *   ingest can always lock it (see DecisionLogRepository.store) and learn whether it is late.
+ * - `decision_log_window_counts`: every window's running counts, added to by ingest in the same
+ *   transaction that stores the decisions (`count = count + delta`, only for decisions actually
+ *   inserted). `revision` 0 while open; the closer sets it to 1 when the watermark passes the
+ *   window's end and to n+1 when decisions arrived after it closed (`amended`). `published_revision`
+ *   is how far it went out on Kafka (an outbox: the closer publishes what is behind).
+ * - `decision_log_partitions`: per partition of the decisions topic, the newest decision
+ *   timestamp stored from it (written in the batch's transaction), for the watermark.
  */
 export const decisionLogDdl = (schema: string): string => `
   CREATE SCHEMA IF NOT EXISTS "${schema}";
@@ -30,27 +30,34 @@ export const decisionLogDdl = (schema: string): string => `
   );
   CREATE INDEX IF NOT EXISTS decisions_policy_time ON "${schema}".decisions (policy_id, decided_at DESC);
   CREATE INDEX IF NOT EXISTS decisions_time ON "${schema}".decisions (decided_at);
-  CREATE TABLE IF NOT EXISTS "${schema}".decision_log_windows (
+  CREATE TABLE IF NOT EXISTS "${schema}".decision_log_window_counts (
     policy_id          text NOT NULL,
     version            text NOT NULL,
     canary             boolean NOT NULL,
     window_start       timestamptz NOT NULL,
     window_end         timestamptz NOT NULL,
-    total              integer NOT NULL,
-    errors             integer NOT NULL,
-    denies             integer NOT NULL,
-    no_matches         integer NOT NULL,
-    mean_evaluation_ns bigint NOT NULL,
-    closed_at          timestamptz NOT NULL DEFAULT now(),
+    total              bigint NOT NULL,
+    errors             bigint NOT NULL,
+    denies             bigint NOT NULL,
+    no_matches         bigint NOT NULL,
+    evaluation_ns_sum  numeric NOT NULL,
+    late               bigint NOT NULL DEFAULT 0,
+    revision           integer NOT NULL DEFAULT 0,
+    amended            boolean NOT NULL DEFAULT false,
+    published_revision integer NOT NULL DEFAULT 0,
+    closed_at          timestamptz,
     published_at       timestamptz,
     PRIMARY KEY (policy_id, version, canary, window_start)
   );
-  CREATE INDEX IF NOT EXISTS decision_log_windows_policy_time ON "${schema}".decision_log_windows (policy_id, window_start DESC);
-  CREATE INDEX IF NOT EXISTS decision_log_windows_unpublished ON "${schema}".decision_log_windows (window_start) WHERE published_at IS NULL;
-  CREATE TABLE IF NOT EXISTS "${schema}".decision_log_checkpoints (
-    name           text PRIMARY KEY,
-    closed_through timestamptz,
-    updated_at     timestamptz NOT NULL DEFAULT now()
+  CREATE INDEX IF NOT EXISTS decision_log_window_counts_open ON "${schema}".decision_log_window_counts (window_end) WHERE revision = 0;
+  CREATE INDEX IF NOT EXISTS decision_log_window_counts_amended ON "${schema}".decision_log_window_counts (window_start) WHERE amended;
+  CREATE INDEX IF NOT EXISTS decision_log_window_counts_unpublished ON "${schema}".decision_log_window_counts (window_start) WHERE published_revision < revision;
+  CREATE INDEX IF NOT EXISTS decision_log_window_counts_policy_time ON "${schema}".decision_log_window_counts (policy_id, window_start DESC);
+  CREATE TABLE IF NOT EXISTS "${schema}".decision_log_partitions (
+    topic        text NOT NULL,
+    partition    integer NOT NULL,
+    max_event_at timestamptz NOT NULL,
+    updated_at   timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (topic, partition)
   );
-  INSERT INTO "${schema}".decision_log_checkpoints (name) VALUES ('${WINDOWS_CHECKPOINT}') ON CONFLICT (name) DO NOTHING;
 `;

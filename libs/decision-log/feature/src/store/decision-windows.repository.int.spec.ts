@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { Pool } from 'pg';
 import { addDecision, closeWindows, createWindowAggregator } from '@edict/decision-log-domain';
 import { aDecision, uniqueName } from '@edict/testing';
-import { alignDown } from '../windows/window-schedule';
 import { DecisionLogMigrator } from './decision-log.migrator';
 import { DecisionLogRepository } from './decision-log.repository';
 import { DecisionWindowsRepository } from './decision-windows.repository';
@@ -11,38 +10,32 @@ const MINUTE = 60_000;
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 const iso = (ms: number): string => new Date(ms).toISOString();
 const schema = uniqueName('dl_windows').replace(/-/g, '_');
+const origin = { topic: 'decisions', partition: 0 };
 let pool: Pool;
 
-/** A restart: new instances over the same tables (nothing kept in memory). */
-const fresh = () => {
+const repos = () => {
   const migrator = new DecisionLogMigrator(pool);
   return { decisions: new DecisionLogRepository(pool, migrator), windows: new DecisionWindowsRepository(pool, migrator) };
 };
-const closeAll = async (windows: DecisionWindowsRepository, upTo: number, length = MINUTE, max = 60): Promise<number> => {
-  let closed = 0;
-  for (let step = await windows.closeNext(upTo, length, max); step; step = await windows.closeNext(upTo, length, max)) closed += step.windows;
-  return closed;
-};
-/** Every closed window in the domain closer's order: oldest first, then policy, version, canary flag. */
+/** Every closed window (latest revision) in the domain closer's order, without the revision. */
 const allWindows = async (windows: DecisionWindowsRepository) =>
-  (await windows.list({ limit: 1000 })).map((w) => w.window).sort((a, b) =>
+  (await windows.list({ limit: 1000 })).map(({ window: { revision: _revision, ...w } }) => w).sort((a, b) =>
     a.windowStart.localeCompare(b.windowStart) || a.policyId.localeCompare(b.policyId) || a.version.localeCompare(b.version) || Number(a.canary) - Number(b.canary));
+const truncate = () => pool.query(`TRUNCATE "${schema}".decisions, "${schema}".decision_log_window_counts, "${schema}".decision_log_partitions`);
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env['EDICT_DB_SCHEMA'] = schema;
   pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 6 });
+  await repos().windows.list({ limit: 1 }); // migrates
 });
-beforeEach(async () => {
-  await fresh().windows.list({ limit: 1 }); // migrates
-  await pool.query(`TRUNCATE "${schema}".decisions, "${schema}".decision_log_windows; UPDATE "${schema}".decision_log_checkpoints SET closed_through = NULL`);
-});
+beforeEach(truncate);
 afterAll(async () => {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await pool.end();
 });
 
 describe('decision windows in Postgres', () => {
-  it('aggregates exactly like the domain aggregator, whatever the decisions', async () => {
+  it('counts batches exactly like the domain aggregator, redeliveries included', async () => {
     const ref = (policyId: string, version: string, canary: boolean) => ({ policyId, version, cohort: 1, canary });
     const spec = fc.record({
       offsetMs: fc.integer({ min: 0, max: 3 * MINUTE - 1 }),
@@ -52,89 +45,80 @@ describe('decision windows in Postgres', () => {
       error: fc.boolean(),
       noMatch: fc.boolean(),
       evaluationNs: fc.integer({ min: 0, max: 10_000_000 }),
+      batchCut: fc.boolean(),
     });
-    await fc.assert(fc.asyncProperty(fc.array(spec, { maxLength: 40 }), fc.integer({ min: 0, max: 3 }), async (specs, closedMinutes) => {
-      await pool.query(`TRUNCATE "${schema}".decisions, "${schema}".decision_log_windows; UPDATE "${schema}".decision_log_checkpoints SET closed_through = NULL`);
+    await fc.assert(fc.asyncProperty(fc.array(spec, { maxLength: 40 }), async (specs) => {
+      await truncate();
       const ds = specs.map((s, i) => aDecision({
         decisionId: `d-${i}`, timestamp: iso(T0 + s.offsetMs), version: s.version, evaluationNs: s.evaluationNs,
         bundles: s.refs.map(([p, v, c]) => ref(p, v, c)),
       }, { effect: s.effect, noMatch: s.noMatch, ...(s.error ? { error: { code: 'E', message: 'e' } } : {}) }));
-      const { decisions, windows } = fresh();
-      if (ds.length > 0) await decisions.store(ds);
-      const upTo = T0 + closedMinutes * MINUTE;
-      await closeAll(windows, upTo);
-      const expected = closeWindows(ds.reduce(addDecision, createWindowAggregator(MINUTE)), iso(upTo)).closed;
-      const oldest = Math.min(...specs.map((s) => T0 + s.offsetMs));
-      // the first close starts at the oldest decision's window, so the domain's windows are all there
-      expect(ds.length === 0 || alignDown(oldest, MINUTE) >= T0).toBe(true);
-      expect(await allWindows(windows)).toEqual(expected);
-    }), { numRuns: 25 });
+      const { decisions, windows } = repos();
+      const batches: (typeof ds)[] = [[]];
+      ds.forEach((d, i) => (specs[i]?.batchCut ? batches.push([d]) : batches[batches.length - 1]?.push(d)));
+      let stored = 0;
+      for (const b of batches) stored += (await decisions.store(b, MINUTE, origin)).stored;
+      for (const b of batches) expect((await decisions.store(b, MINUTE, origin)).stored).toBe(0); // redelivered: adds nothing
+      expect(stored).toBe(ds.length);
+      await windows.closeAndAmend(T0 + 3 * MINUTE);
+      const reference = closeWindows(ds.reduce(addDecision, createWindowAggregator(MINUTE)), iso(T0 + 3 * MINUTE)).closed;
+      expect(await allWindows(windows)).toEqual(reference);
+    }), { numRuns: 15 });
   });
 
-  it('resumes at the checkpoint after a restart: no window skipped, none repeated', async () => {
-    const ds = [0, 1, 2, 3].map((m) => aDecision({ decisionId: `d-${m}`, timestamp: iso(T0 + m * MINUTE + 5000) }));
-    await fresh().decisions.store(ds);
-    expect(await closeAll(fresh().windows, T0 + 2 * MINUTE)).toBe(2);
-    const afterRestart = fresh().windows;
-    expect(await afterRestart.closeNext(T0 + 2 * MINUTE, MINUTE, 60)).toBeNull();
-    expect(await closeAll(afterRestart, T0 + 4 * MINUTE)).toBe(2);
-    expect((await allWindows(afterRestart)).map((w) => [w.windowStart, w.total])).toEqual([0, 1, 2, 3].map((m) => [iso(T0 + m * MINUTE), 1]));
+  it('closes only windows the watermark passed, and amends a closed window with the next revision', async () => {
+    const { decisions, windows } = repos();
+    await decisions.store([aDecision({ decisionId: 'a', timestamp: iso(T0 + 1000) }), aDecision({ decisionId: 'b', timestamp: iso(T0 + MINUTE + 1000) })], MINUTE, origin);
+    expect(await windows.closeAndAmend(null)).toEqual({ closed: 0, amended: 0 });
+    expect(await windows.closeAndAmend(T0 + MINUTE)).toEqual({ closed: 1, amended: 0 });
+    expect((await windows.list({ limit: 10 })).map((w) => [w.window.windowStart, w.window.total, w.window.revision])).toEqual([[iso(T0), 1, 1]]);
+
+    const late = await decisions.store([aDecision({ decisionId: 'c', timestamp: iso(T0 + 2000) }, { effect: 'deny' })], MINUTE, origin);
+    expect(late).toEqual({ stored: 1, late: 1 });
+    expect(await windows.closeAndAmend(T0 + MINUTE)).toEqual({ closed: 0, amended: 1 });
+    const [amended] = await windows.list({ limit: 10 });
+    expect(amended).toMatchObject({ window: { total: 2, denies: 1, revision: 2 }, late: 1 });
+    expect(await windows.closeAndAmend(T0 + MINUTE)).toEqual({ closed: 0, amended: 0 });
   });
 
-  it('closes a backlog in bounded steps and records the present when nothing is stored', async () => {
-    const { decisions, windows } = fresh();
-    expect(await windows.closeNext(T0, MINUTE, 60)).toEqual({ range: { from: T0, to: T0 }, windows: 0 });
-    expect(await windows.closeNext(T0, MINUTE, 60)).toBeNull();
-    await decisions.store([aDecision({ decisionId: 'x', timestamp: iso(T0 + 10 * MINUTE) })]);
-    expect(await windows.closeNext(T0 + 20 * MINUTE, MINUTE, 4)).toEqual({ range: { from: T0, to: T0 + 4 * MINUTE }, windows: 0 });
-    expect(await closeAll(windows, T0 + 20 * MINUTE, MINUTE, 4)).toBe(1);
-  });
-
-  it('finds decisions for closed windows late: stored, counted in no window; redeliveries count nothing', async () => {
-    const { decisions, windows } = fresh();
-    await decisions.store([aDecision({ decisionId: 'on-time', timestamp: iso(T0 + 1000) })]);
-    await closeAll(windows, T0 + MINUTE);
-    expect(await decisions.store([aDecision({ decisionId: 'late', timestamp: iso(T0 + 2000) })])).toEqual({ stored: 1, late: 1 });
-    expect(await decisions.store([aDecision({ decisionId: 'next', timestamp: iso(T0 + MINUTE) })])).toEqual({ stored: 1, late: 0 });
-    expect(await decisions.store([aDecision({ decisionId: 'late', timestamp: iso(T0 + 2000) })])).toEqual({ stored: 0, late: 0 });
-    await closeAll(windows, T0 + 2 * MINUTE);
-    expect((await allWindows(windows)).map((w) => w.total)).toEqual([1, 1]);
-    expect((await decisions.query({ limit: 10 })).map((d) => d.decisionId).sort()).toEqual(['late', 'next', 'on-time']);
-  });
-
-  it('keeps closed windows unpublished until marked, and lists them by policy, version and cohort', async () => {
-    const { decisions, windows } = fresh();
-    const canary = { policyId: 'org/payments', version: '2.1.0', cohort: 3, canary: true };
-    await decisions.store([aDecision({ decisionId: 'a' }), aDecision({ decisionId: 'b', version: '2.1.0', bundles: [canary] }, { effect: 'deny' })]);
-    await closeAll(windows, T0 + MINUTE);
+  it('keeps each revision pending until it is published, a newer one after an older', async () => {
+    const { decisions, windows } = repos();
+    await decisions.store([aDecision({ decisionId: 'a' })], MINUTE, origin);
+    await windows.closeAndAmend(T0 + MINUTE);
+    const [first] = await windows.unpublished(10);
+    await decisions.store([aDecision({ decisionId: 'b' })], MINUTE, origin);
+    await windows.closeAndAmend(T0 + MINUTE);
+    await windows.markPublished(first ? [first] : []); // revision 1 went out while revision 2 closed
     const pending = await windows.unpublished(10);
-    expect(pending.map((w) => [w.window.version, w.window.canary, w.window.denies, w.publishedAt])).toEqual([['2.0.0', false, 0, null], ['2.1.0', true, 1, null]]);
-    await windows.markPublished([pending[1]!.window]);
-    expect((await windows.unpublished(10)).map((w) => w.eventId)).toEqual([pending[0]!.eventId]);
-    expect((await windows.list({ policyId: 'org/payments', canary: true, limit: 10 })).map((w) => [w.eventId, w.publishedAt !== null])).toEqual([[pending[1]!.eventId, true]]);
-    expect(await windows.list({ policyId: 'org/other', limit: 10 })).toEqual([]);
+    expect(pending.map((w) => [w.window.revision, w.window.total])).toEqual([[2, 2]]);
+    expect(pending[0]?.eventId).not.toBe(first?.eventId);
+    await windows.markPublished(pending);
+    expect(await windows.unpublished(10)).toEqual([]);
   });
 
-  it('counts every decision once, in a window or as late, while ingest and closing race', async () => {
-    const { decisions, windows } = fresh();
-    const length = 50;
-    let late = 0;
-    let stored = 0;
-    const ingest = async (worker: number): Promise<void> => {
-      for (let i = 0; i < 60; i++) {
-        const r = await decisions.store([aDecision({ decisionId: `w${worker}-${i}`, timestamp: iso(Date.now() - (i % 4) * 40) })]);
-        stored += r.stored;
-        late += r.late;
+  it('records the newest decision time per partition, never backwards', async () => {
+    const { decisions, windows } = repos();
+    await decisions.store([aDecision({ decisionId: 'a', timestamp: iso(T0 + 5000) })], MINUTE, origin);
+    await decisions.store([aDecision({ decisionId: 'b', timestamp: iso(T0 + 1000) })], MINUTE, origin);
+    await decisions.store([aDecision({ decisionId: 'c', timestamp: iso(T0 + 9000) })], MINUTE, { ...origin, partition: 2 });
+    expect(await windows.partitionPositions('decisions')).toEqual(new Map([[0, T0 + 5000], [2, T0 + 9000]]));
+  });
+
+  it('never loses a decision between ingest and a concurrent closer: closed totals plus amendments equal what was stored', async () => {
+    const { decisions, windows } = repos();
+    const ingest = (async () => {
+      for (let b = 0; b < 40; b++) {
+        const batch = Array.from({ length: 25 }, (_, i) => aDecision({ decisionId: `r-${b}-${i}`, timestamp: iso(T0 + ((b * 25 + i) % 120) * 1000) }));
+        await decisions.store(batch, MINUTE, origin);
       }
-    };
-    const closer = async (done: () => boolean): Promise<void> => {
-      while (!done()) await closeAll(windows, alignDown(Date.now(), length), length);
-    };
-    let finished = false;
-    await Promise.all([Promise.all([0, 1, 2].map(ingest)).then(() => (finished = true)), closer(() => finished)]);
-    await closeAll(windows, alignDown(Date.now(), length) + 10 * length, length);
-    const counted = (await windows.list({ limit: 1000 })).reduce((n, w) => n + w.window.total, 0);
-    expect(stored).toBe(180);
-    expect(counted + late).toBe(stored);
+    })();
+    const closer = (async () => {
+      for (let round = 0; round < 30; round++) await windows.closeAndAmend(T0 + MINUTE);
+    })();
+    await Promise.all([ingest, closer]);
+    await windows.closeAndAmend(T0 + 2 * MINUTE);
+    const total = (await windows.list({ limit: 100 })).reduce((n, w) => n + w.window.total, 0);
+    expect(total).toBe(1000);
+    expect(await windows.closeAndAmend(T0 + 2 * MINUTE)).toEqual({ closed: 0, amended: 0 });
   });
 });

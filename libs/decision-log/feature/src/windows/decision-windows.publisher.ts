@@ -5,15 +5,17 @@ import { CLOCK, RUNTIME_LOGGER } from '@edict/messaging';
 import type { Logger } from '@edict/observability';
 import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
 import { WindowCloser } from './window-closer.service';
-import { msUntilNextClose } from './window-schedule';
 
 /** DI token of the lock that elects the one replica closing windows. */
 export const WINDOWS_LEADER_LOCK = Symbol('WINDOWS_LEADER_LOCK');
 const LEASE = 'decision-windows';
 
+/** How often the leader reads the watermark and closes what it passed (at most). */
+const ROUND_MS = 500;
+
 /**
- * Closes and publishes decision windows every window length (each window's end plus the
- * grace), on one decision-log replica at a time: the holder of the `decision-windows` lease.
+ * Closes, amends and publishes decision windows behind the event-time watermark every round
+ * (`min(window length, 500 ms)`), on one decision-log replica at a time: the holder of the `decision-windows` lease.
  * The others stand by and retry for the lease. A round that fails (Postgres, Kafka) gives the
  * lease up and is retried; the checkpoint and the outbox make the retry exact.
  */
@@ -65,11 +67,11 @@ export class DecisionWindowsPublisher implements OnApplicationBootstrap, OnModul
       lost = true;
       this.wake?.();
     });
-    const { windowLengthMs, graceMs } = this.config;
-    this.logger.info({ lease: LEASE, windowLengthMs, graceMs }, 'closing decision windows on this replica');
+    const { windowLengthMs, allowedLatenessMs } = this.config;
+    this.logger.info({ lease: LEASE, windowLengthMs, allowedLatenessMs }, 'closing decision windows on this replica');
     while (!this.stopping && !lost) {
       await this.closer.closeAndPublish(this.clock.now());
-      await this.sleep(msUntilNextClose(this.clock.now().getTime(), windowLengthMs, graceMs));
+      await this.sleep(Math.min(windowLengthMs, ROUND_MS));
     }
     if (lost) this.logger.warn({ lease: LEASE }, 'lost the windows lease; standing by');
   }

@@ -25,6 +25,14 @@ describe('window events', () => {
     expect(windowEventId(recounted)).toBe(ids[0]);
   });
 
+  it('get a new id for each correction (revision above 1), revision 1 keeping the original id', () => {
+    const first = windowEventId(window);
+    expect(windowEventId({ ...window, revision: 1 })).toBe(first);
+    const second = windowEventId({ ...window, revision: 2 });
+    expect(second).not.toBe(first);
+    expect(windowEventId({ ...window, revision: 3 })).not.toBe(second);
+  });
+
   it('travel as a DecisionWindowClosed CloudEvent keyed by policy id', () => {
     const event = windowCloudEvent(window);
     expect(event).toMatchObject({ id: windowEventId(window), type: cloudEventTypes.DecisionWindowClosed, source: '/edict/decision-log', subject: 'org/payments', time: '2025-03-01T10:01:00.000Z', data: window });

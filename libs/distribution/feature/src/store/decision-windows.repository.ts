@@ -13,13 +13,22 @@ export class DecisionWindowsRepository {
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
+  /**
+   * Keeps the highest revision of each window (policy, version, canary flag, start): a correction
+   * (decisions that arrived after the window closed) replaces the counts; an older or repeated
+   * revision changes nothing, so the upsert is idempotent whatever the delivery order.
+   */
   async save(w: DecisionWindowClosed['data']): Promise<void> {
     await this.migrate();
     await this.pool.query(
-      `INSERT INTO "${this.schema}".distribution_decision_windows
-         (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, mean_evaluation_ns)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-      [w.policyId, w.version, w.canary, w.windowStart, w.windowEnd, w.total, w.errors, w.denies, w.noMatches, w.meanEvaluationNs],
+      `INSERT INTO "${this.schema}".distribution_decision_windows AS d
+         (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, mean_evaluation_ns, revision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (policy_id, version, canary, window_start) DO UPDATE SET
+         window_end = excluded.window_end, total = excluded.total, errors = excluded.errors, denies = excluded.denies,
+         no_matches = excluded.no_matches, mean_evaluation_ns = excluded.mean_evaluation_ns, revision = excluded.revision
+       WHERE excluded.revision > d.revision`,
+      [w.policyId, w.version, w.canary, w.windowStart, w.windowEnd, w.total, w.errors, w.denies, w.noMatches, w.meanEvaluationNs, w.revision ?? 1],
     );
   }
 

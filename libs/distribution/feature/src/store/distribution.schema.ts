@@ -27,4 +27,5 @@ export const distributionDdl = (schema: string): string => `
     mean_evaluation_ns double precision NOT NULL,
     PRIMARY KEY (policy_id, version, canary, window_start)
   );
+  ALTER TABLE "${schema}".distribution_decision_windows ADD COLUMN IF NOT EXISTS revision integer NOT NULL DEFAULT 1;
 `;

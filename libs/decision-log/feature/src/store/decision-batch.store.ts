@@ -1,0 +1,58 @@
+import type { Pool } from 'pg';
+import type { DecisionLogged } from '@edict/contracts';
+import { windowDeltas } from '@edict/decision-log-domain';
+import { inTransaction } from './in-transaction';
+import { addWindowCountsSql, advancePartitionSql, insertDecisionsSql } from './store-batch.sql';
+
+type Decision = DecisionLogged['data'];
+
+/** Where a batch came from: its partition's position moves in the same transaction. */
+export interface BatchOrigin {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/** What storing a batch did: decisions new to the log, and counts added to windows already closed. */
+export interface StoredBatch {
+  readonly stored: number;
+  readonly late: number;
+}
+
+const columns = (ds: readonly Decision[]): unknown[] => [
+  ds.map((d) => d.decisionId), ds.map((d) => d.timestamp), ds.map((d) => d.policyId), ds.map((d) => d.version), ds.map((d) => d.subject),
+  ds.map((d) => d.result.effect), ds.map((d) => d.result.rule), ds.map((d) => d.result.noMatch), ds.map((d) => d.result.error?.code ?? null),
+  ds.map((d) => d.bundles.some((b) => b.canary)), ds.map((d) => Math.round(d.evaluationNs)), ds.map((d) => (d.source === 'opa' ? 'opa' : 'pdp')),
+  ds.map((d) => JSON.stringify(d)),
+];
+
+/**
+ * Stores a batch of masked decisions in one transaction: the decisions not stored yet (multi-row
+ * insert, ON CONFLICT DO NOTHING, RETURNING the new ids), the window counts of exactly those
+ * (aggregated in memory, upserted `count = count + delta`), and the partition's position (the
+ * newest timestamp in the batch). Either all of it is durable or none: a redelivered batch adds
+ * nothing. No lock is shared with the closer beyond the window rows themselves.
+ */
+export async function storeDecisionBatch(pool: Pool, schema: string, windowLengthMs: number, decisions: readonly Decision[], origin: BatchOrigin | null): Promise<StoredBatch> {
+  return inTransaction(pool, async (client) => {
+    let stored = 0;
+    let late = 0;
+    if (decisions.length > 0) {
+      const { rows } = await client.query<{ decision_id: string }>(insertDecisionsSql(schema), columns(decisions));
+      stored = rows.length;
+      const inserted = new Set(rows.map((r) => r.decision_id));
+      const deltas = windowDeltas(stored === decisions.length ? decisions : decisions.filter((d) => inserted.has(d.decisionId)), windowLengthMs);
+      if (deltas.length > 0) {
+        const { rows: touched } = await client.query<{ policy_id: string; version: string; canary: boolean; window_start: Date; closed: boolean }>(
+          addWindowCountsSql(schema),
+          [deltas.map((w) => w.policyId), deltas.map((w) => w.version), deltas.map((w) => w.canary), deltas.map((w) => w.windowStart),
+            deltas.map((w) => w.windowEnd), deltas.map((w) => w.total), deltas.map((w) => w.errors), deltas.map((w) => w.denies),
+            deltas.map((w) => w.noMatches), deltas.map((w) => w.evaluationNsSum)]);
+        const closed = new Set(touched.filter((t) => t.closed).map((t) => JSON.stringify([t.policy_id, t.version, t.canary, t.window_start.toISOString()])));
+        for (const w of deltas) if (closed.has(JSON.stringify([w.policyId, w.version, w.canary, w.windowStart]))) late += w.total;
+      }
+    }
+    const newest = decisions.reduce((max, d) => Math.max(max, Date.parse(d.timestamp)), Number.NEGATIVE_INFINITY);
+    if (origin && Number.isFinite(newest)) await client.query(advancePartitionSql(schema), [origin.topic, origin.partition, new Date(newest)]);
+    return { stored, late };
+  });
+}

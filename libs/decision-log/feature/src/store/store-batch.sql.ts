@@ -1,0 +1,34 @@
+/**
+ * The two statements of a stored batch. Arrays, one parameter per column (unnest), so a batch of
+ * any size is one round trip and the parameter count stays fixed.
+ */
+
+/** Inserts the decisions not stored yet; returns the ids of those that were new. */
+export const insertDecisionsSql = (schema: string): string => `
+  INSERT INTO "${schema}".decisions (decision_id, decided_at, policy_id, version, subject, effect, rule, no_match, error_code, canary, evaluation_ns, source, decision)
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
+                       $9::text[], $10::boolean[], $11::bigint[], $12::text[], $13::jsonb[])
+  ON CONFLICT (decision_id) DO NOTHING
+  RETURNING decision_id`;
+
+/**
+ * Adds the new decisions' counts to their windows (created open when first seen). A window the
+ * closer already closed (revision > 0) is marked amended and its late count grows: the closer
+ * re-publishes it with the next revision. Returns the rows that were already closed.
+ */
+export const addWindowCountsSql = (schema: string): string => `
+  INSERT INTO "${schema}".decision_log_window_counts AS w
+    (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, evaluation_ns_sum)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[], $6::bigint[], $7::bigint[],
+                       $8::bigint[], $9::bigint[], $10::numeric[])
+  ON CONFLICT (policy_id, version, canary, window_start) DO UPDATE SET
+    total = w.total + excluded.total, errors = w.errors + excluded.errors, denies = w.denies + excluded.denies,
+    no_matches = w.no_matches + excluded.no_matches, evaluation_ns_sum = w.evaluation_ns_sum + excluded.evaluation_ns_sum,
+    late = w.late + CASE WHEN w.revision > 0 THEN excluded.total ELSE 0 END,
+    amended = w.amended OR w.revision > 0
+  RETURNING policy_id, version, canary, window_start, revision > 0 AS closed`;
+
+/** Moves a partition's position to the newest decision timestamp stored from it (never backwards). */
+export const advancePartitionSql = (schema: string): string => `
+  INSERT INTO "${schema}".decision_log_partitions AS p (topic, partition, max_event_at) VALUES ($1, $2, $3)
+  ON CONFLICT (topic, partition) DO UPDATE SET max_event_at = greatest(p.max_event_at, excluded.max_event_at), updated_at = now()`;
