@@ -5,6 +5,7 @@ export * from './events/signing-events';
 export * from './events/rollout-events';
 export * from './events/decision-events';
 export * from './events/incident-events';
+export * from './events/audit-events';
 export * from './events/event-types';
 export * from './events/stream-ids';
 export * from './auth/roles';

@@ -14,6 +14,12 @@ export * from './chain/chain-verification';
 export * from './chain/chain-verifier';
 export * from './chain/verify-chain';
 
+export * from './audit/audit-break';
+export * from './audit/audit-checkpoint';
+export * from './audit/audit-verifier';
+export * from './audit/trusted-keys';
+export { WRITER_ROLE } from './postgres/migrations/007-writer-role.migration';
+
 export { streamCategoryOf, categoryMatcher } from './category/stream-category';
 export { checkExpectedRevision } from './revision/expected-revision';
 export { assertJsonValue } from './validation/json-value.validator';

@@ -1,3 +1,4 @@
+import type { AuditEvent } from './audit-events';
 import type { BundleEvent } from './bundle-events';
 import type { DecisionLogged, DecisionWindowClosed } from './decision-events';
 import type { IncidentEvent } from './incident-events';
@@ -14,7 +15,8 @@ export type EdictEvent =
   | RolloutEvent
   | IncidentEvent
   | DecisionLogged
-  | DecisionWindowClosed;
+  | DecisionWindowClosed
+  | AuditEvent;
 
 export type EdictEventType = EdictEvent['type'];
 
@@ -47,6 +49,8 @@ export const cloudEventTypes: Readonly<Record<EdictEventType, string>> = {
   IncidentResolved: 'io.edict.incident.resolved.v1',
   DecisionLogged: 'io.edict.decision.logged.v1',
   DecisionWindowClosed: 'io.edict.decision-window.closed.v1',
+  AuditCheckpointSigned: 'io.edict.audit.checkpoint-signed.v1',
+  AuditChainBroken: 'io.edict.audit.chain-broken.v1',
 };
 
 const byCloudEventType = new Map(Object.entries(cloudEventTypes).map(([k, v]) => [v, k as EdictEventType]));

@@ -9,4 +9,5 @@ export const StreamIds = {
   keyring: 'keyring',
   rollout: (policyId: string): string => `rollout-${policyId}`,
   incident: (incidentId: string): string => `incident-${incidentId}`,
+  auditCheckpoint: 'audit-checkpoint',
 } as const;

@@ -10,6 +10,8 @@ export const BaseTopics = {
   decisionWindows: 'edict.decision-windows.v1',
   /** key: incident id */
   incidents: 'edict.incidents.v1',
+  /** key: `audit-checkpoint` */
+  audit: 'edict.audit.v1',
 } as const;
 
 export type Topic = string;
@@ -39,6 +41,7 @@ export const topicForCategory: Readonly<Record<string, Topic>> = {
   signature: Topics.bundles,
   rollout: Topics.rollouts,
   incident: Topics.incidents,
+  audit: Topics.audit,
 };
 
 /** The category of a stream id: the part before the first '-' (`bundle-org/net` → `bundle`). */
