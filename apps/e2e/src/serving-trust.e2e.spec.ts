@@ -172,4 +172,22 @@ describe('serving state a PDP can trust', () => {
     const own = await decide('svc-web');
     expect({ status: own.status, body: await own.json() }).toMatchObject({ status: 200, body: { subject: 'svc-web', version: '1.0.0' } });
   });
+
+  it('decides on catastrophic-backtracking patterns at once (RE2) and stays healthy', async () => {
+    await shipBundle(client, join(root, 'examples/bundles/org/regex.yaml'));
+    const caller = client.as('svc-web', ['platform']);
+    const evil = [
+      { action: 'fs.read', resource: `${'a'.repeat(28)}!`, effect: 'allow' },
+      { action: 'fs.write', resource: 'a'.repeat(1000), effect: 'allow' },
+      { action: 'fs.write', resource: `${'a'.repeat(1000)}b`, effect: 'deny' },
+    ];
+    for (const { action, resource, effect } of evil) {
+      const decided = await eventually('org/regex at the PDP', async () => {
+        const answer = await caller.call<Decision>('pdp', 'POST', '/v1/decisions', { policyId: 'org/regex', subject: 's', request: { agent: 'coder', action, resource } });
+        return answer.body.version === '1.0.0' ? answer.body : undefined;
+      });
+      expect(decided.result).toMatchObject({ effect });
+      expect((await fetch(`${client.url('pdp')}/healthz`)).status).toBe(200);
+    }
+  });
 });
