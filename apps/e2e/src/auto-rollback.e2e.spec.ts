@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaseTopics, cloudEventTypes, type DecisionLogged, type DecisionWindowClosed } from '@edict/contracts';
-import { incidentIdFor } from '@edict/incident-response-domain';
 import { mintDevToken } from '@edict/service-kit';
 import { askPdpUntilVersion, eventually, people, repoRoot, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
 import { decideFor, nextWindowStart, pdpServesCanary, perWindow, subjectsInCohorts, type Ask } from './canary-traffic';
@@ -135,10 +134,12 @@ describe('auto-rollback', () => {
     const window = trigger!.event.data as unknown as Window;
     expect(trigger!.event).toMatchObject({ subject: POLICY, source: '/edict/decision-log', id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
 
-    const incidentId = incidentIdFor(POLICY, '1.1.0', 'deny_rate', window.windowStart);
     const oncall = client.as(people.dave.subject, [...people.dave.roles]);
     const incident = await eventually('incident-response to open the incident', async () =>
-      (await oncall.call<{ items: { incidentId: string }[] }>('incident-response', 'GET', '/v1/incidents')).body.items.find((i) => i.incidentId === incidentId), 120_000);
+      (await oncall.call<{ items: { incidentId: string; policyId: string; version: string; trigger: string }[] }>('incident-response', 'GET', '/v1/incidents')).body.items
+        .find((i) => i.policyId === POLICY && i.version === '1.1.0' && i.trigger === 'deny_rate'), 120_000);
+    expect(incident?.incidentId).toMatch(/^INC-\d{4}-\d{4,}$/);
+    const incidentId = incident.incidentId;
     expect(incident).toMatchObject({ policyId: POLICY, version: '1.1.0', trigger: 'deny_rate', severity: 'high', status: 'open', rollbackRequested: true });
 
     const after = await eventually('distribution to roll 1.1.0 back', async () => {

@@ -43,6 +43,8 @@ export type BundleRolledBack = DomainEvent<'BundleRolledBack', {
   readonly rolledBackBy: string;
   readonly automatic: boolean;
   readonly incidentId?: string;
+  /** a manual rollback that asked for an incident (runbook: `create_incident: true`); incident-response opens one */
+  readonly createIncident?: boolean;
   readonly rolledBackAt: string;
 }>;
 

@@ -6,7 +6,7 @@ import type { AcknowledgeIncident, OpenIncident, ResolveIncident } from './incid
 import { incidentDecider } from './incident.decider';
 
 const spec = deciderSpec(incidentDecider);
-const ID = 'INC-2025-0123456789abcdef';
+const ID = 'INC-2025-0007';
 const AT = '2025-03-01T10:05:00.000Z';
 const trigger: Trigger = {
   kind: 'error_rate', observed: 0.12, threshold: 0.05, action: 'rollback', sampleSize: 1000, canary: true,

@@ -1,5 +1,5 @@
 import { assertNever, ConflictError, NotFoundError } from '@edict/core';
-import type { AcknowledgedIncident, IncidentState, OpenIncidentState } from './incident.state';
+import type { AcknowledgedIncident, ExistingIncident, IncidentState, OpenIncidentState } from './incident.state';
 
 /** Stable codes of every refusal the incident decider makes. */
 export const IncidentErrorCodes = {
@@ -23,4 +23,10 @@ export const requireUnresolved = (state: IncidentState): OpenIncidentState | Ack
     default:
       return assertNever(state, 'incident state');
   }
+};
+
+/** Evidence, rollback outcomes and failed notifications need an incident, in any status. */
+export const requireExisting = (state: IncidentState): ExistingIncident => {
+  if (state.status === 'none') throw new NotFoundError(IncidentErrorCodes.notFound, 'no such incident');
+  return state;
 };

@@ -13,12 +13,12 @@ export const requestsRollback = (trigger: Trigger, severity: IncidentSeverity): 
   trigger.action === 'rollback' && ROLLBACK_SEVERITIES.includes(severity);
 
 /**
- * IncidentOpened, plus RollbackRequested when the matrix says roll back. The incident id is the
- * idempotency key (incidentIdFor): opening the same incident again, as a redelivered window
- * does, yields nothing; the same id for a different policy, version or trigger is refused.
+ * IncidentOpened, plus RollbackRequested when the matrix says roll back. Opening the same
+ * incident again (a redelivered window) yields nothing; the same id for a different policy,
+ * version or trigger is refused.
  */
 export const decideOpen = ({ data }: OpenIncident, state: IncidentState): (IncidentOpened | RollbackRequested)[] => {
-  const { incidentId, policyId, version, trigger, severity, at } = data;
+  const { incidentId, policyId, version, trigger, severity, at, window, canaryShare } = data;
   if (incidentId.trim() === '') throw new ValidationError(Codes.idInvalid, 'an incident id is required');
   if (state.status !== 'none') {
     if (state.policyId === policyId && state.version === version && state.trigger === trigger.kind) return [];
@@ -27,8 +27,13 @@ export const decideOpen = ({ data }: OpenIncident, state: IncidentState): (Incid
   const { observed, threshold, action, sampleSize, canary } = trigger;
   const opened: IncidentOpened = {
     type: 'IncidentOpened',
-    data: { incidentId, policyId, version, severity, trigger: trigger.kind, summary: trigger.summary, openedAt: at, evidence: { observed, threshold, action, sampleSize, canary } },
+    data: {
+      incidentId, policyId, version, severity, trigger: trigger.kind, summary: trigger.summary, openedAt: at,
+      evidence: { observed, threshold, action, sampleSize, canary },
+      ...(window ? { windowStart: window.windowStart, windowEnd: window.windowEnd, windowRevision: window.revision } : {}),
+      ...(canaryShare !== undefined ? { canaryShare } : {}),
+    },
   };
-  if (!requestsRollback(trigger, severity)) return [opened];
+  if (data.requestRollback === false || !requestsRollback(trigger, severity)) return [opened];
   return [opened, { type: 'RollbackRequested', data: { incidentId, policyId, version, reason: `auto-rollback: ${trigger.summary}`, requestedAt: at } }];
 };

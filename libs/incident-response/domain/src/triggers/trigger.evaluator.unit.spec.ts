@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { DecisionWindowClosed } from '@edict/contracts';
-import { evaluateTriggers } from './trigger.evaluator';
+import { evaluateBudget, evaluateTriggers } from './trigger.evaluator';
 import { defaultTriggerThresholds } from './trigger.types';
 
 const HOUR = 3_600_000;
@@ -10,27 +10,33 @@ const window = (counts: Partial<DecisionWindowClosed['data']> = {}): DecisionWin
   total: 1000, errors: 0, denies: 0, noMatches: 0, meanEvaluationNs: 100_000, ...counts,
 });
 const young = { activeForMs: HOUR };
-const kinds = (w: DecisionWindowClosed['data'], age = young, baseline?: { meanEvaluationNs: number }) =>
+const kinds = (w: DecisionWindowClosed['data'], age = young, baseline?: { costPerDecision: number }) =>
   evaluateTriggers(w, baseline, age).map((t) => [t.kind, t.action]);
 
 describe('evaluateTriggers', () => {
   it('fires nothing for a healthy window', () => {
-    expect(evaluateTriggers(window({ errors: 10, denies: 200, noMatches: 50 }), { meanEvaluationNs: 100_000 }, young)).toEqual([]);
+    expect(evaluateTriggers(window({ errors: 10, denies: 200, noMatches: 50 }), { costPerDecision: 2 }, young)).toEqual([]);
   });
 
   it('fires every runbook trigger above its threshold', () => {
-    const w = window({ errors: 120, denies: 501, noMatches: 201, meanEvaluationNs: 151_000 });
-    expect(kinds(w, young, { meanEvaluationNs: 100_000 })).toEqual([
+    const w = window({ errors: 120, denies: 501, noMatches: 201, costSum: 3010 });
+    expect(kinds(w, young, { costPerDecision: 2 })).toEqual([
       ['error_rate', 'rollback'], ['deny_rate', 'rollback'], ['cost', 'rollback'], ['no_match', 'rollback'],
     ]);
   });
 
   it('compares strictly: exactly at a threshold is not above it', () => {
-    expect(kinds(window({ errors: 50, denies: 500, noMatches: 200, meanEvaluationNs: 150_000 }), young, { meanEvaluationNs: 100_000 })).toEqual([]);
+    expect(kinds(window({ errors: 50, denies: 500, noMatches: 200, costSum: 3000 }), young, { costPerDecision: 2 })).toEqual([]);
   });
 
-  it('has no cost trigger without a baseline', () => {
-    expect(kinds(window({ meanEvaluationNs: 9e9 }))).toEqual([]);
+  it('has no cost trigger without a baseline or without a declared cost', () => {
+    expect(kinds(window({ costSum: 9e9 }))).toEqual([]);
+    expect(kinds(window({}), young, { costPerDecision: 2 })).toEqual([]);
+  });
+
+  it('never reads evaluation time as cost: latency noise opens nothing', () => {
+    expect(kinds(window({ meanEvaluationNs: 9e9, costSum: 2000 }), young, { costPerDecision: 2 })).toEqual([]);
+    expect(kinds(window({ meanEvaluationNs: 1 }), young, { costPerDecision: 2 })).toEqual([]);
   });
 
   describe('the decision matrix weighs errors by age', () => {
@@ -86,15 +92,29 @@ describe('evaluateTriggers', () => {
       errors: fc.integer({ min: 0, max: total }),
       denies: fc.integer({ min: 0, max: total }),
       noMatches: fc.integer({ min: 0, max: total }),
-      meanEvaluationNs: fc.integer({ min: 0, max: 1e9 }),
+      costSum: fc.integer({ min: 0, max: 1e9 }),
     }));
     fc.assert(fc.property(small, fc.nat(), (counts, activeForMs) => {
-      expect(evaluateTriggers(window(counts), { meanEvaluationNs: 1 }, { activeForMs })).toEqual([]);
+      expect(evaluateTriggers(window(counts), { costPerDecision: 0.001 }, { activeForMs })).toEqual([]);
     }));
   });
 
   it('honours configured thresholds', () => {
     const t = { ...defaultTriggerThresholds, minSampleSize: 2 };
     expect(evaluateTriggers(window({ total: 2, errors: 1 }), undefined, young, t).map((x) => x.kind)).toEqual(['error_rate']);
+  });
+});
+
+describe('evaluateBudget (PolicyBudgetHigh)', () => {
+  const budgeted = { ...defaultTriggerThresholds, dailyCostBudget: 1000 };
+
+  it('stays silent without a budget, and under 80% of it', () => {
+    expect(evaluateBudget(window(), 5000, defaultTriggerThresholds)).toBeNull();
+    expect(evaluateBudget(window(), 799, budgeted)).toBeNull();
+  });
+
+  it('warns at 80% of the daily budget, MEDIUM and investigate: it never rolls back', () => {
+    expect(evaluateBudget(window(), 800, budgeted)).toMatchObject({ kind: 'budget', observed: 0.8, threshold: 0.8, severity: 'medium', action: 'investigate' });
+    expect(evaluateBudget(window(), 800, budgeted)?.summary).toBe('org/payments: cost 800 is 80.0% of the daily budget 1000 (alert at 80.0%)');
   });
 });

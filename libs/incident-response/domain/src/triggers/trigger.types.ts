@@ -13,7 +13,10 @@ export interface ErrorRateBand {
   readonly maxErrorRate: number;
 }
 
-/** Auto-rollback limits. Rates are fractions; cost is the relative increase against the baseline. */
+/**
+ * Auto-rollback limits. Rates are fractions; cost is the relative increase of the declared cost
+ * per decision (`costSum / total`) against the stable version's, never evaluation time.
+ */
 export interface TriggerThresholds {
   /** below this many decisions a window triggers nothing: its rates are noise */
   readonly minSampleSize: number;
@@ -24,6 +27,10 @@ export interface TriggerThresholds {
   readonly maxNoMatchRate: number;
   /** from this age on a trigger asks a human to investigate instead of rolling back */
   readonly autoRollbackMaxAgeMs: number;
+  /** the policy's declared cost allowed per UTC day; null: no budget, no budget alert */
+  readonly dailyCostBudget: number | null;
+  /** the budget alert fires when the day's cost reaches this share of the budget (runbook: 0.8) */
+  readonly budgetAlertRatio: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -31,7 +38,8 @@ const HOUR = 60 * 60 * 1000;
 /**
  * The runbook's thresholds ("Auto-Rollback Scenarios" and the "Rollback Decision Matrix"):
  * errors > 5% under 2 h, > 10% from 2 h, > 15% from 12 h, > 20% from 24 h; denies > 50%;
- * cost > +50%; no-match > 20%; automatic rollback only under 24 h.
+ * cost > +50%; no-match > 20%; automatic rollback only under 24 h; the budget alert at 80% of
+ * the daily budget ("PolicyBudgetHigh"), no budget unless one is set.
  *
  * minSampleSize = 100, the runbook's own `min_sample_size` for gates: with fewer decisions one
  * or two errors swing the rate past any threshold (1 error in 2 decisions is 50%). At 100, a
@@ -50,4 +58,6 @@ export const defaultTriggerThresholds: TriggerThresholds = {
   maxCostIncrease: 0.5,
   maxNoMatchRate: 0.2,
   autoRollbackMaxAgeMs: 24 * HOUR,
+  dailyCostBudget: null,
+  budgetAlertRatio: 0.8,
 };

@@ -1,39 +1,83 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamIds, type DecisionWindowClosed, type RolloutStarted } from '@edict/contracts';
-import { evaluateTriggers, incidentIdFor } from '@edict/incident-response-domain';
+import { StreamIds, type DecisionWindowClosed, type RolloutEvent } from '@edict/contracts';
+import { costPerDecision, evaluateBudget, evaluateTriggers, findingKey, type Trigger, type WindowRef } from '@edict/incident-response-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { IncidentCommandsService } from './incident-commands.service';
+import { IncidentIdsService } from './incident-ids.service';
+import { TriggerSettingsService } from './trigger-settings.service';
+import { CostsRepository, windowRevision } from '../store/costs.repository';
 import { IncidentsRepository } from '../store/incidents.repository';
 
+type Window = DecisionWindowClosed['data'];
+const RANK: Readonly<Record<string, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
+
 /**
- * Weighs each closed decision window against the auto-rollback triggers. A stable window also
- * becomes the cost baseline for its policy's canaries. Each trigger opens an incident whose id
- * derives from the window, so a redelivered window opens nothing new.
+ * Weighs each closed decision window (or its correction) against the policy's thresholds. One
+ * incident per rollout problem: when the version already has one (open, or rolled back), every
+ * trigger is added to it as evidence; otherwise the most severe trigger opens an incident
+ * (numbered INC-YYYY-NNNN, the rest become its evidence). Redelivered windows add nothing.
  */
 @Injectable()
 export class EvaluateWindowHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly incidents: IncidentsRepository,
+    private readonly costs: CostsRepository,
     private readonly commands: IncidentCommandsService,
+    private readonly ids: IncidentIdsService,
+    private readonly settings: TriggerSettingsService,
   ) {}
 
-  async handle(window: DecisionWindowClosed['data']): Promise<void> {
-    const baseline = window.canary ? await this.incidents.baseline(window.policyId) : undefined;
-    if (!window.canary && window.total > 0) {
-      await this.incidents.saveBaseline(window.policyId, window.version, window.meanEvaluationNs, window.windowEnd);
-    }
-    const activeForMs = Date.parse(window.windowEnd) - (await this.activeSince(window.policyId, window.version, window.windowEnd));
-    for (const trigger of evaluateTriggers(window, baseline, { activeForMs })) {
-      const incidentId = incidentIdFor(window.policyId, window.version, trigger.kind, window.windowStart);
-      await this.commands.open({ incidentId, policyId: window.policyId, version: window.version, trigger, severity: trigger.severity, at: window.windowEnd });
-    }
+  async handle(window: Window): Promise<void> {
+    const thresholds = await this.settings.thresholds(window.policyId);
+    const perDecision = costPerDecision(window);
+    const baseline = window.canary ? await this.costs.baseline(window.policyId) : undefined;
+    if (!window.canary && perDecision !== undefined) await this.costs.saveBaseline(window, perDecision);
+    if (window.costSum !== undefined) await this.checkBudget(window, await this.costs.recordAndSumDay(window, window.costSum), thresholds);
+    const rollout = await this.store.readStream(StreamIds.rollout(window.policyId));
+    const activeForMs = Date.parse(window.windowEnd) - this.activeSince(rollout, window);
+    const triggers = evaluateTriggers(window, baseline, { activeForMs }, thresholds).sort((a, b) => (RANK[a.severity] ?? 9) - (RANK[b.severity] ?? 9));
+    const [first, ...rest] = triggers;
+    if (!first) return;
+    const ref: WindowRef = { windowStart: window.windowStart, windowEnd: window.windowEnd, revision: windowRevision(window) };
+    const existing = await this.incidents.problemOf(window.policyId, window.version);
+    if (existing) return this.attach(existing, triggers, ref);
+    const incidentId = await this.ids.idFor(findingKey(window.policyId, window.version, first.kind, window.windowStart), window.windowEnd);
+    const canaryShare = this.shareOf(rollout, window.version);
+    await this.commands.open({
+      incidentId, policyId: window.policyId, version: window.version, trigger: first, severity: first.severity, at: window.windowEnd, window: ref,
+      ...(canaryShare !== undefined ? { canaryShare } : {}),
+    });
+    await this.attach(incidentId, rest, ref);
   }
 
-  /** When the version started rolling out (from distribution's stream); the window's end if unknown. */
-  private async activeSince(policyId: string, version: string, fallback: string): Promise<number> {
-    const events = await this.store.readStream(StreamIds.rollout(policyId));
-    const started = events.find((e) => e.type === 'RolloutStarted' && (e.data as RolloutStarted['data']).version === version);
-    return Date.parse(started ? (started.data as RolloutStarted['data']).startedAt : fallback);
+  private async attach(incidentId: string, triggers: readonly Trigger[], window: WindowRef): Promise<void> {
+    for (const trigger of triggers) await this.commands.addEvidence(incidentId, { trigger, window, at: window.windowEnd });
+  }
+
+  /** PolicyBudgetHigh: one incident per policy and UTC day, whatever the version. */
+  private async checkBudget(window: Window, dayCost: number, thresholds: Parameters<typeof evaluateBudget>[2]): Promise<void> {
+    const trigger = evaluateBudget(window, dayCost, thresholds);
+    if (!trigger) return;
+    const day = window.windowStart.slice(0, 10);
+    const incidentId = await this.ids.idFor(findingKey(window.policyId, '*', 'budget', `${day}T00:00:00.000Z`), window.windowEnd);
+    // about the policy's spend on every version: version '*'
+    await this.commands.open({ incidentId, policyId: window.policyId, version: '*', trigger, severity: trigger.severity, at: window.windowEnd, requestRollback: false });
+  }
+
+  /** When the version started rolling out (distribution's stream); the window's end if unknown. */
+  private activeSince(rollout: readonly { type: string; data: unknown }[], window: Window): number {
+    const started = rollout.map((e) => e as unknown as RolloutEvent).find((e) => e.type === 'RolloutStarted' && e.data.version === window.version);
+    return Date.parse(started?.type === 'RolloutStarted' ? started.data.startedAt : window.windowEnd);
+  }
+
+  /** The share of cohorts the version serves now (its last start or promotion). */
+  private shareOf(rollout: readonly { type: string; data: unknown }[], version: string): number | undefined {
+    let share: number | undefined;
+    for (const e of rollout.map((x) => x as unknown as RolloutEvent)) {
+      if (e.type === 'RolloutStarted' && e.data.version === version) share = e.data.percentage;
+      if (e.type === 'RolloutPromoted' && e.data.version === version) share = e.data.to;
+    }
+    return share;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { IncidentState } from '@edict/incident-response-domain';
+import { incidentTimeline, type ExistingIncident, type IncidentTimeline, type RecordedIncidentEvent } from '@edict/incident-response-domain';
 import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
 import { IncidentCommandsService } from '../handlers/incident-commands.service';
 import { IncidentsRepository } from '../store/incidents.repository';
@@ -17,9 +17,11 @@ class IncidentQueryDto {
   status?: string;
 }
 
-const READERS = ['oncall', 'platform', 'security', 'team-lead', 'auditor', 'admin'] as const;
+export const INCIDENT_READERS = ['oncall', 'platform', 'security', 'team-lead', 'auditor', 'admin'] as const;
 
-/** Incidents opened by auto-rollback triggers: list, read, acknowledge, resolve. */
+type IncidentView = ExistingIncident & { timeline: IncidentTimeline; impact: { decisionsAffected: number; canaryShare: number | null } };
+
+/** Incidents (auto-rollback triggers, budget alerts, manual rollbacks): list, show with the timeline, acknowledge, resolve. */
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('v1/incidents')
@@ -27,25 +29,29 @@ export class IncidentsController {
   constructor(private readonly commands: IncidentCommandsService, private readonly incidents: IncidentsRepository) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...INCIDENT_READERS)
   async list(@Query() query: IncidentQueryDto): Promise<{ items: Record<string, unknown>[] }> {
     return { items: await this.incidents.list(query.status) };
   }
 
   @Get(':id')
-  @Roles(...READERS)
-  get(@Param('id') id: string): Promise<IncidentState> {
-    return this.commands.get(id);
+  @Roles(...INCIDENT_READERS)
+  @ApiOperation({ summary: 'The incident, its timeline (every event with its time; MTTR) and impact' })
+  async get(@Param('id') id: string): Promise<IncidentView> {
+    const events = await this.commands.history(id);
+    const state = await this.commands.get(id);
+    const timeline = incidentTimeline(events.map((e) => ({ type: e.type, data: e.data, recordedAt: e.recordedAt }) as RecordedIncidentEvent));
+    return { ...state, timeline, impact: { decisionsAffected: state.decisionsAffected, canaryShare: state.canaryShare } };
   }
 
   @Post(':id/acknowledge') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiOperation({ summary: 'Acknowledge (runbook: within 15 minutes of an auto-rollback)' })
-  acknowledge(@Param('id') id: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): Promise<IncidentState> {
+  acknowledge(@Param('id') id: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): Promise<ExistingIncident> {
     return this.commands.acknowledge(id, who.subject);
   }
 
   @Post(':id/resolve') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
-  resolve(@Param('id') id: string, @Body() body: ResolveIncidentDto, @CurrentPrincipal() who: Principal): Promise<IncidentState> {
+  resolve(@Param('id') id: string, @Body() body: ResolveIncidentDto, @CurrentPrincipal() who: Principal): Promise<ExistingIncident> {
     return this.commands.resolve(id, who.subject, body.resolution);
   }
 }

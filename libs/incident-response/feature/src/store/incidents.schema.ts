@@ -1,6 +1,7 @@
 /**
- * Incident-response's read models: a list of incidents (the streams are the truth; this is
- * for queries) and the latest stable-version window per policy, the cost baseline of triggers.
+ * Incident-response's read models (the streams are the truth; these are for queries): the list
+ * of incidents with where their rollback stands, the latest stable-version cost per decision per
+ * policy (the cost trigger's baseline), and each window's declared cost (the daily budget).
  */
 export const incidentsDdl = (schema: string): string => `
   CREATE SCHEMA IF NOT EXISTS "${schema}";
@@ -14,10 +15,24 @@ export const incidentsDdl = (schema: string): string => `
     rollback_requested boolean NOT NULL,
     updated_at  timestamptz NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS "${schema}".incident_baselines (
+  ALTER TABLE "${schema}".incident_list ADD COLUMN IF NOT EXISTS opened_at timestamptz;
+  ALTER TABLE "${schema}".incident_list ADD COLUMN IF NOT EXISTS rollback_requested_at timestamptz;
+  ALTER TABLE "${schema}".incident_list ADD COLUMN IF NOT EXISTS rollback_completed_at timestamptz;
+  ALTER TABLE "${schema}".incident_list ADD COLUMN IF NOT EXISTS escalated_at timestamptz;
+  CREATE INDEX IF NOT EXISTS incident_list_version ON "${schema}".incident_list (policy_id, version);
+  CREATE TABLE IF NOT EXISTS "${schema}".incident_cost_baselines (
     policy_id text PRIMARY KEY,
     version   text NOT NULL,
-    mean_evaluation_ns double precision NOT NULL,
+    cost_per_decision double precision NOT NULL,
     window_end timestamptz NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS "${schema}".incident_window_costs (
+    policy_id    text NOT NULL,
+    version      text NOT NULL,
+    canary       boolean NOT NULL,
+    window_start timestamptz NOT NULL,
+    revision     integer NOT NULL,
+    cost_sum     double precision NOT NULL,
+    PRIMARY KEY (policy_id, version, canary, window_start)
   );
 `;
