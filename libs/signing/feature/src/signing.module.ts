@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EdictRuntimeModule } from '@edict/messaging';
+import { AuditAnchorService } from './audit/audit-anchor.service';
+import { AuditExportController } from './audit/audit-export.controller';
+import { RolloutCheckpointsConsumer } from './audit/rollout-checkpoints.consumer';
 import { ApprovedBundlesConsumer } from './consumers/approved-bundles.consumer';
 import { ExportVersionHandler } from './export/export-version.handler';
 import { ExportsController } from './export/exports.controller';
@@ -15,13 +18,14 @@ import { keyDirectoryProvider } from './keys/key-directory.provider';
 import { OpaFormService } from './opa/opa-form.service';
 
 /**
- * The signing service: owns `signature-*` streams and the `keyring`. `ActiveSigner` (sign with
+ * The signing service: owns `signature-*` streams, the `keyring` and `audit-checkpoint` (the
+ * audit anchor: verifies the log and signs its head; `GET /v1/audit/export`). `ActiveSigner` (sign with
  * the keyring's active key) is exported for other use cases of this service.
  */
 @Module({
-  imports: [EdictRuntimeModule.forService({ service: 'signing', relayCategories: ['signature'] })],
-  controllers: [ApprovedBundlesConsumer, KeysController, KeyringController, PublicKeyPemController, ExportsController],
-  providers: [keyDirectoryProvider, ActiveSigner, OpaFormService, RegisterInitialKeyHandler, SignApprovedBundleHandler, RotateKeyHandler, RetireKeyHandler, ExportVersionHandler],
+  imports: [EdictRuntimeModule.forService({ service: 'signing', relayCategories: ['signature', 'audit'] })],
+  controllers: [ApprovedBundlesConsumer, RolloutCheckpointsConsumer, AuditExportController, KeysController, KeyringController, PublicKeyPemController, ExportsController],
+  providers: [keyDirectoryProvider, ActiveSigner, AuditAnchorService, OpaFormService, RegisterInitialKeyHandler, SignApprovedBundleHandler, RotateKeyHandler, RetireKeyHandler, ExportVersionHandler],
   exports: [ActiveSigner],
 })
 export class SigningModule {}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAuditCommands } from './audit.commands';
 import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
 import { registerBundleReportCommand } from '../validation/bundle-report.command';
@@ -20,4 +21,5 @@ export function registerPlatformCommands(program: Command): void {
   registerKeysCommands(program);
   registerPolicyCommands(program);
   registerReviewCommands(program);
+  registerAuditCommands(program);
 }

@@ -7,10 +7,11 @@ import { Client } from 'pg';
 import { Gauge, Registry } from 'prom-client';
 import { StreamIds } from '@edict/contracts';
 import { systemClock } from '@edict/core';
-import { computeEventHash, createPostgresEventStore, PostgresLeaderLock, type EventStore, type StoredEvent } from '@edict/event-store';
+import { computeEventHash, createPostgresEventStore, PostgresLeaderLock, verifyAuditExport, type EventStore, type StoredEvent } from '@edict/event-store';
 import { ActiveSigner } from '../keys/active-signer';
 import { KeyDirectory } from '../keys/key-directory';
 import { AuditAnchor } from './audit-anchor';
+import { AuditExportController } from './audit-export.controller';
 
 const schema = `audit_test_${randomBytes(6).toString('hex')}`;
 const url = process.env['DATABASE_URL'] ?? '';
@@ -99,5 +100,43 @@ describe('the audit anchor against a real store (sign checkpoints, detect rewrit
     const reported = await eventually(breakReported, 'AuditChainBroken');
     expect(reported.data).toMatchObject({ kind: 'checkpoint-mismatch', code: 'CHECKPOINT_HASH_MISMATCH', position: 3 });
     await eventually(async () => ((await gauge()) === 1 ? true : undefined), 'edict_audit_chain_broken = 1');
+  });
+
+  it('given that rewrite, then the audit export verified offline names the same position and kind', async () => {
+    const ndjson = await new AuditExportController(store).export('0');
+    const { outcome, keysFrom } = await verifyAuditExport(ndjson.split('\n'));
+    expect(keysFrom).toBe('export');
+    expect(outcome).toMatchObject({ ok: false, break: { position: 3, kind: 'checkpoint-mismatch' } });
+  });
+
+  it('given a superuser edit with the triggers disabled (ALTER TABLE … DISABLE TRIGGER), then it is found as "edited"', async () => {
+    const other = `audit_test_${randomBytes(6).toString('hex')}`;
+    const second = await createPostgresEventStore({ connectionString: url, schema: other, poolSize: 2 });
+    try {
+      const secondBroken = new Gauge({ name: 'edict_audit_chain_broken', help: 'test', registers: [new Registry()] });
+      const root = mkdtempSync(join(tmpdir(), 'edict-audit-'));
+      const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+      writeFileSync(join(root, 'initial.jwk.json'), JSON.stringify(await exportJWK(privateKey)), { mode: 0o600 });
+      const keys = new KeyDirectory({ dir: join(root, 'keys'), initialKeyFile: join(root, 'initial.jwk.json') });
+      const initial = await keys.initialKey();
+      await second.append(StreamIds.keyring, [{ type: 'SigningKeyRegistered', data: { kid: initial.kid, alg: initial.alg, publicJwk: { ...initial.publicJwk }, registeredAt: new Date().toISOString() } }], 'no_stream');
+      await second.append('rollout-org/net', [{ type: 'RolloutStarted', data: { policyId: 'org/net', version: '2.0.0' } }], 'no_stream');
+      const secondAnchor = new AuditAnchor({ store: second, signer: new ActiveSigner(second, keys), clock: systemClock, leaderLock: new PostgresLeaderLock(url, { schema: other }), logger, intervalMs: INTERVAL_MS, broken: secondBroken });
+      secondAnchor.start();
+      try {
+        await eventually(async () => (await second.readStream(StreamIds.auditCheckpoint)).find((e) => e.type === 'AuditCheckpointSigned'), 'a first checkpoint');
+        await sql(`ALTER TABLE "${other}".events DISABLE TRIGGER USER;
+          UPDATE "${other}".events SET data = '{"policyId":"org/net","version":"6.6.6"}' WHERE position = 2;
+          ALTER TABLE "${other}".events ENABLE TRIGGER USER;`);
+        const reported = await eventually(async () => (await second.readStream(StreamIds.auditCheckpoint)).find((e) => e.type === 'AuditChainBroken'), 'AuditChainBroken');
+        expect(reported.data).toMatchObject({ position: 2, kind: 'edited', code: 'HASH_MISMATCH' });
+        expect((await secondBroken.get()).values[0]?.value).toBe(1);
+      } finally {
+        await secondAnchor.stop();
+      }
+    } finally {
+      await second.close();
+      await sql(`DROP SCHEMA IF EXISTS "${other}" CASCADE`);
+    }
   });
 });
