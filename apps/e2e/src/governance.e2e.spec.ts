@@ -106,8 +106,8 @@ describe('governance: the validation service rejects loosening bundles', () => {
     expect(table.code).toBe(1);
     expect(table.stdout).toContain('teams/alpha/network@1.0.1: failed');
     expect(table.stdout).toMatch(/tighten-only\s*│\s*fail/);
-    // authoring keeps the parsed document, not the text: a submitted version's findings are located by path
-    expect(table.stdout).toContain("spec.rules[0] error TIGHTEN.RULE_LOOSENS_PARENT [tighten-only] Team policy 'teams/alpha/network' rule 'allow-npm' loosens org baseline rule 'network-default-deny'");
+    // authoring keeps the text a version was drafted from: its findings carry line and column
+    expect(table.stdout).toContain("11:7 error TIGHTEN.RULE_LOOSENS_PARENT [tighten-only] Team policy 'teams/alpha/network' rule 'allow-npm' loosens org baseline rule 'network-default-deny' (at spec.rules[0])");
     const piped = await edict(['bundle', 'report', 'teams/alpha/network', '1.0.3']);
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ outcome: 'validated', report: { checks: expect.arrayContaining([expect.objectContaining({ name: 'tighten-only', status: 'pass' })]) } });

@@ -16,6 +16,8 @@ export type DraftBundle = {
     readonly version: string;
     readonly document: Readonly<Record<string, unknown>>;
     readonly digest: string;
+    /** the text drafted from, kept with the event (see MAX_KEPT_SOURCE_BYTES) */
+    readonly source?: string;
     readonly by: Actor;
     readonly at: string;
   };
@@ -27,6 +29,8 @@ export type ReviseDraft = {
     readonly version: string;
     readonly document: Readonly<Record<string, unknown>>;
     readonly digest: string;
+    /** the text drafted from, kept with the event (see MAX_KEPT_SOURCE_BYTES) */
+    readonly source?: string;
     readonly by: Actor;
     readonly at: string;
   };

@@ -8,7 +8,7 @@ import { allowedNextVersions, isPlainSemver } from './version-sequence';
 import { isAdmin, isAuthorOf, versionOf } from './version-of';
 
 function decideDraft(command: DraftBundle, state: BundleLineState): BundleEvent[] {
-  const { policyId, tier, version, document, digest, by, at } = command.data;
+  const { policyId, tier, version, document, digest, source, by, at } = command.data;
   if (!isPlainSemver(version)) throw new ValidationError('BUNDLE.VERSION_INVALID', `'${version}' is not a plain semver version (x.y.z)`);
   if (tier === 'org' && !by.roles.includes('security') && !isAdmin(by.roles)) {
     throw new ForbiddenError('BUNDLE.TIER_ROLE_REQUIRED', 'only the security team drafts org baseline policies', { required: ['security'] });
@@ -23,7 +23,7 @@ function decideDraft(command: DraftBundle, state: BundleLineState): BundleEvent[
       { latest, allowed },
     );
   }
-  return [{ type: 'BundleDrafted', data: { policyId, tier, version, digest, document, author: by.subject, draftedAt: at } }];
+  return [{ type: 'BundleDrafted', data: { policyId, tier, version, digest, document, author: by.subject, draftedAt: at, ...(source === undefined ? {} : { source }) } }];
 }
 
 /** Decides a command against a policy's line of bundle versions. Pure. */
@@ -32,12 +32,12 @@ export function decideBundleLine(command: BundleCommand, state: BundleLineState)
     case 'DraftBundle':
       return decideDraft(command, state);
     case 'ReviseDraft': {
-      const { version, document, digest, by, at } = command.data;
+      const { version, document, digest, source, by, at } = command.data;
       const v = versionOf(state, version);
       if (!isAuthorOf(v, by.subject) && !isAdmin(by.roles)) throw new ForbiddenError('BUNDLE.NOT_AUTHOR', 'only an author revises a draft');
       if (v.status !== 'draft') throw new ConflictError('BUNDLE.NOT_EDITABLE', `version ${version} is ${v.status}; from submission on a version is immutable`);
       if (v.digest === digest) return [];
-      return [{ type: 'BundleDraftRevised', data: { policyId: v.policyId, version, digest, document, author: by.subject, revisedAt: at } }];
+      return [{ type: 'BundleDraftRevised', data: { policyId: v.policyId, version, digest, document, author: by.subject, revisedAt: at, ...(source === undefined ? {} : { source }) } }];
     }
     case 'SubmitBundle': {
       const { version, by, at } = command.data;

@@ -28,6 +28,8 @@ export type BundleDrafted = DomainEvent<'BundleDrafted', BundleContent & {
   readonly document: Readonly<Record<string, unknown>>;
   readonly author: string;
   readonly draftedAt: string;
+  /** the YAML/JSON text it was drafted from, when drafted as text of at most MAX_KEPT_SOURCE_BYTES (findings then carry line and column) */
+  readonly source?: string;
   /** set when the version was imported from another environment */
   readonly importedFrom?: ImportProvenance;
 }>;
@@ -36,7 +38,12 @@ export type BundleDraftRevised = DomainEvent<'BundleDraftRevised', BundleContent
   readonly document: Readonly<Record<string, unknown>>;
   readonly author: string;
   readonly revisedAt: string;
+  /** as on BundleDrafted */
+  readonly source?: string;
 }>;
+
+/** Source text up to this size is kept with a draft, for located findings; larger drafts keep the document only. */
+export const MAX_KEPT_SOURCE_BYTES = 256 * 1024;
 
 export type BundleSubmitted = DomainEvent<'BundleSubmitted', BundleContent & {
   readonly submittedBy: string;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { bundleLineDecider, type Actor, type BundleCommand } from '@edict/authoring-domain';
-import { StreamIds, tierOfPolicyId } from '@edict/contracts';
+import { StreamIds, tierOfPolicyId, MAX_KEPT_SOURCE_BYTES } from '@edict/contracts';
 import { canonicalDigest, NotFoundError, ValidationError, type Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
@@ -11,6 +11,10 @@ import { checkBundleDocument } from './check-bundle-document';
 import { readBundleInput } from './read-bundle-input';
 
 /** Authoring's use cases: each decides against the `bundle-<policyId>` stream and appends. */
+/** The source text to keep with the event: drafted as text, and small enough (MAX_KEPT_SOURCE_BYTES). */
+const keptSource = (input: BundleDocumentDto): { source?: string } =>
+  input.source !== undefined && Buffer.byteLength(input.source) <= MAX_KEPT_SOURCE_BYTES ? { source: input.source } : {};
+
 @Injectable()
 export class BundleCommandsService {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
@@ -20,7 +24,7 @@ export class BundleCommandsService {
     const tier = tierOfPolicyId(policyId);
     const findings = checkBundleDocument(input, document);
     const digest = canonicalDigest(document);
-    await this.run(policyId, { type: 'DraftBundle', data: { policyId, tier, version, document, digest, by, at: this.now() } }, by);
+    await this.run(policyId, { type: 'DraftBundle', data: { policyId, tier, version, document, digest, ...keptSource(input), by, at: this.now() } }, by);
     return { policyId, version, digest, status: 'draft', findings };
   }
 
@@ -31,7 +35,7 @@ export class BundleCommandsService {
     }
     const findings = checkBundleDocument(input, parsed.document);
     const digest = canonicalDigest(parsed.document);
-    await this.run(policyId, { type: 'ReviseDraft', data: { version, document: parsed.document, digest, by, at: this.now() } }, by);
+    await this.run(policyId, { type: 'ReviseDraft', data: { version, document: parsed.document, digest, ...keptSource(input), by, at: this.now() } }, by);
     return { policyId, version, digest, status: 'draft', findings };
   }
 
