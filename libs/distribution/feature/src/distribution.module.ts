@@ -5,6 +5,8 @@ import { RecordSignedBundleHandler } from './handlers/record-signed-bundle.handl
 import { RolloutCommandsService } from './handlers/rollout-commands.service';
 import { ServingStateService } from './handlers/serving-state.service';
 import { ManifestKeysController } from './http/manifest-keys.controller';
+import { OpaBundleController } from './http/opa-bundle.controller';
+import { OpaBundleReleaseHandler } from './opa/opa-bundle-release.handler';
 import { RolloutsController } from './http/rollouts.controller';
 import { ServingController } from './http/serving.controller';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
@@ -14,7 +16,7 @@ import { ReleasesRepository } from './store/releases.repository';
 /** The distribution service: owns `rollout-*` streams; serves bundles to decision points. */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
-  controllers: [RolloutsController, ServingController, ManifestKeysController, DistributionEventsConsumer],
-  providers: [manifestKeyProvider, ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, ServingStateService],
+  controllers: [RolloutsController, ServingController, ManifestKeysController, OpaBundleController, DistributionEventsConsumer],
+  providers: [manifestKeyProvider, ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, ServingStateService, OpaBundleReleaseHandler],
 })
 export class DistributionModule {}
