@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { callService, printJson } from './http-client';
+import { registerIncidentReportCommands } from './incident-postmortem.command';
 
 /** `edict incident …`: the incidents auto-rollback opens (incident-response). */
 export function registerIncidentCommands(program: Command): void {
-  const incident = program.command('incident').description('list, acknowledge and resolve incidents');
+  const incident = program.command('incident').description('list, show, acknowledge, resolve incidents; post-mortems; trigger thresholds');
   incident
     .command('list')
     .option('--status <status>', 'open | acknowledged | resolved')
@@ -28,4 +29,5 @@ export function registerIncidentCommands(program: Command): void {
     .action(async (id: string, opts: { resolution: string }) => {
       printJson(await callService('incident-response', `/v1/incidents/${encodeURIComponent(id)}/resolve`, { body: { resolution: opts.resolution } }));
     });
+  registerIncidentReportCommands(incident);
 }

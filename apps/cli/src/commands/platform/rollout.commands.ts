@@ -25,8 +25,10 @@ export function registerRolloutCommands(program: Command): void {
     .command('rollback <policyId>')
     .description('roll back the canary, or the active version to the previous one')
     .requiredOption('--reason <text>', 'why; kept in the audit trail')
-    .action(async (policyId: string, opts: { reason: string }) => {
-      printJson(await callService('distribution', `${rolloutPath(policyId)}/rollback`, { body: { reason: opts.reason } }));
+    .option('--create-incident', 'open an incident about the rollback (incident-response)')
+    .action(async (policyId: string, opts: { reason: string; createIncident?: boolean }) => {
+      const body = { reason: opts.reason, ...(opts.createIncident ? { createIncident: true } : {}) };
+      printJson(await callService('distribution', `${rolloutPath(policyId)}/rollback`, { body }));
     });
   rollout
     .command('status <policyId>')

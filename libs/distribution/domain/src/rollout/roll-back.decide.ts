@@ -51,6 +51,7 @@ export const decideRollBack = ({ data }: RollBack, current: RolloutState): Bundl
       rolledBackBy: data.by,
       automatic: data.automatic,
       ...(data.incidentId !== undefined ? { incidentId: data.incidentId } : {}),
+      ...(data.createIncident === true ? { createIncident: true } : {}),
       rolledBackAt: data.at,
     },
   }];

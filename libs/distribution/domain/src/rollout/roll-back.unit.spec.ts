@@ -28,6 +28,10 @@ describe('RollBack', () => {
     spec.given(canaryOn1dot1).when(cmd).then([rolledBack('1.1.0', '1.0.0', { automatic: true, incidentId: 'inc-1', rolledBackBy: 'incident-response' })]);
   });
 
+  it('carries a manual rollback\'s request for an incident (createIncident) to BundleRolledBack', () => {
+    spec.given(canaryOn1dot1).when(rollBack({ createIncident: true })).then([rolledBack('1.1.0', '1.0.0', { createIncident: true })]);
+  });
+
   it('refuses with nothing to go back to, pointing to the kill switch', () => {
     const error = spec.given(v1Stable).when(rollBack()).thenThrows('ROLLOUT.NO_PREVIOUS_VERSION', ConflictError);
     expect(error.message).toMatch(/kill switch/);

@@ -39,6 +39,8 @@ export type RollBack = Command<'RollBack', {
   readonly at: string;
   readonly automatic: boolean;
   readonly incidentId?: string;
+  /** a manual rollback that asks incident-response to open an incident (carried on BundleRolledBack) */
+  readonly createIncident?: boolean;
 }>;
 
 /** Hold the canary at its step (it keeps serving); promotion is refused until resumed. */

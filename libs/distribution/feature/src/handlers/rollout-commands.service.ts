@@ -39,8 +39,8 @@ export class RolloutCommandsService {
     return this.run(policyId, who.subject, { type: 'PromoteRollout', data: { by: who.subject, at: this.now(), gate, ...override } });
   }
 
-  rollback(policyId: string, who: Principal, reason: string): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'RollBack', data: { reason, by: who.subject, at: this.now(), automatic: false } });
+  rollback(policyId: string, who: Principal, reason: string, createIncident = false): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'RollBack', data: { reason, by: who.subject, at: this.now(), automatic: false, ...(createIncident ? { createIncident } : {}) } });
   }
 
   /** An incident's rollback request: idempotent, because it names the version to take out. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export class StartRolloutDto {
   @ApiProperty({ example: '1.2.0' }) @IsString() @IsNotEmpty() @MaxLength(64) version!: string;
@@ -11,6 +11,13 @@ export class ReasonDto {
 }
 
 export class OverrideDto extends ReasonDto {}
+
+export class RollbackDto extends ReasonDto {
+  @ApiPropertyOptional({ description: 'open an incident about this rollback (runbook: create_incident); incident-response records it as rolled back' })
+  @IsOptional()
+  @IsBoolean()
+  createIncident?: boolean;
+}
 
 export class PromoteRolloutDto {
   @ApiPropertyOptional({ type: OverrideDto, description: 'promote despite failing gates (admin or platform)' })

@@ -4,7 +4,7 @@ import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } fro
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { requireRolloutAccess } from './rollout-access';
-import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, StartRolloutDto } from './rollout.dto';
+import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, RollbackDto, StartRolloutDto } from './rollout.dto';
 
 type View = Promise<Record<string, unknown>>;
 
@@ -38,9 +38,9 @@ export class RolloutsController {
 
   @Post('rollback') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Drop the canary, or put the previous stable version back' })
-  rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
+  rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: RollbackDto, @CurrentPrincipal() who: Principal): View {
     requireRolloutAccess(who, policyId, 'rollback');
-    return this.rollouts.rollback(policyId, who, body.reason);
+    return this.rollouts.rollback(policyId, who, body.reason, body.createIncident === true);
   }
 
   @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
