@@ -36,6 +36,7 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
     if (store && pool && this.options.relayCategories.length > 0) {
       const env = runtimeEnv();
       const checkpoints = new PostgresCheckpointStore(pool, env.schema);
+      const poisoned = metricsFor(this.options.service).counter({ what: 'relay_poison', unit: 'total', help: 'events the relay dead-lettered instead of publishing (hash mismatch, unknown type, malformed), by code', labelNames: ['code'] });
       this.relay = new EventRelay({
         name: this.options.relayCategories.join(','),
         categories: this.options.relayCategories,
@@ -45,6 +46,7 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicati
         checkpoints,
         leaderLock: new PostgresLeaderLock(env.databaseUrl, { schema: env.schema }),
         logger: this.logger,
+        onPoison: (_event, poison) => poisoned.inc({ code: poison.code }),
       });
       this.relay.start();
       // every replica reports the lag, leader or not, so that a relay with no leader shows too

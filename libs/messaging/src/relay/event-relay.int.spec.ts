@@ -1,7 +1,7 @@
 // First: a topic namespace for this file, set before @edict/contracts is loaded (see the fixture).
 import { TEST_TOPIC_PREFIX } from '../__fixtures__/topic-prefix.fixture';
 import { Pool } from 'pg';
-import { Topics } from '@edict/contracts';
+import { dlqTopic, Topics } from '@edict/contracts';
 import {
   createPostgresEventStore, PostgresCheckpointStore, PostgresLeaderLock, type LeaderLease, type LeaderLock, type NewEvent, type PostgresEventStore, type StoredEvent,
 } from '@edict/event-store';
@@ -29,10 +29,10 @@ const cleanup: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   expect(Topics.bundles).toBe(`${TEST_TOPIC_PREFIX}edict.bundles.v1`);
-  await createTopics(brokers, [Topics.bundles, Topics.rollouts, Topics.incidents], 1);
+  await createTopics(brokers, [Topics.bundles, Topics.rollouts, Topics.incidents, dlqTopic(Topics.rollouts)], 1);
   publisher = new KafkaPublisher(createKafka(uniqueName('relay-int'), brokers));
   pool = new Pool({ connectionString: databaseUrl, max: 4 });
-  recorder = await new TopicRecorder(brokers).start([Topics.bundles, Topics.rollouts, Topics.incidents]);
+  recorder = await new TopicRecorder(brokers).start([Topics.bundles, Topics.rollouts, Topics.incidents, dlqTopic(Topics.rollouts)]);
 }, 60_000);
 
 afterEach(async () => {
@@ -73,11 +73,13 @@ interface RunningRelay {
   readonly published: StoredEvent[];
   readonly errors: string[];
   readonly lock: ReturnType<typeof observedLock>;
+  readonly poisoned: { position: number; code: string }[];
 }
 
 function startRelay(categories: string[], ctx: { store: PostgresEventStore; checkpoints: PostgresCheckpointStore; schema: string }): RunningRelay {
   const published: StoredEvent[] = [];
   const errors: string[] = [];
+  const poisoned: { position: number; code: string }[] = [];
   const lock = observedLock(ctx.schema);
   const relay = new EventRelay({
     name: categories.join(','),
@@ -90,10 +92,11 @@ function startRelay(categories: string[], ctx: { store: PostgresEventStore; chec
     logger: { info: () => undefined, warn: () => undefined, error: (fields, message) => void errors.push(`${message} ${JSON.stringify(fields)}`) },
     standbyRetryMs: 100,
     onPublished: (event) => void published.push(event),
+    onPoison: (event, poison) => void poisoned.push({ position: event.position, code: poison.code }),
   });
   relay.start();
   cleanup.push(() => relay.stop());
-  return { relay, published, errors, lock };
+  return { relay, published, errors, lock, poisoned };
 }
 
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({ type, data: { ...data, at: AT }, metadata: { actor: 'relay-int' } });
@@ -174,5 +177,42 @@ describe('EventRelay', () => {
     expect(standby.published.map((e) => e.eventId)).toEqual([acknowledged.eventId]);
     expect(await idsOn(Topics.incidents)).toEqual([opened, requested, acknowledged].map((e) => e.eventId));
     expect([...leader.errors, ...standby.errors]).toEqual([]);
+  }, 90_000);
+
+  it('dead-letters a poison event (edited behind the store, unknown type, no policy id) with its position, and relays the rest of the log', async () => {
+    const ctx = await freshStore();
+    const good = (await ctx.store.append('rollout-org/p', ['RolloutStarted', 'RolloutPromoted'].map((t) => event(t, { policyId: 'org/p' })), 'no_stream')).events;
+    const unknown = (await ctx.store.append('rollout-org/p', [event('PolicyExploded', { policyId: 'org/p' })], 1)).events[0]!;
+    const keyless = (await ctx.store.append('rollout-org/q', [event('RolloutPaused', { reason: 'no policy id' })], 'no_stream')).events[0]!;
+    const later = (await ctx.store.append('rollout-org/p', [event('RolloutPaused', { policyId: 'org/p' })], 2)).events[0]!;
+    // a superuser rewrites the second event with the triggers off: its stored hash no longer matches
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SET LOCAL session_replication_role = replica");
+      await client.query(`UPDATE "${ctx.schema}".events SET data = jsonb_set(data, '{policyId}', '"org/forged"') WHERE position = $1`, [good[1]!.position]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+
+    const running = startRelay(['rollout'], ctx);
+    await untilCheckpoint(ctx.checkpoints, 'rollout', later.position);
+
+    expect(running.poisoned).toEqual([
+      { position: good[1]!.position, code: 'RELAY.HASH_MISMATCH' },
+      { position: unknown.position, code: 'RELAY.UNKNOWN_EVENT_TYPE' },
+      { position: keyless.position, code: 'RELAY.MALFORMED_EVENT' },
+    ]);
+    // the rollouts topic is shared with another test of this file: look at this test's events only
+    const ours = new Set([...good, unknown, keyless, later].map((e) => e.eventId));
+    expect((await idsOn(Topics.rollouts)).filter((id) => ours.has(id))).toEqual([good[0]!.eventId, later.eventId]);
+    const dead = dlqTopic(Topics.rollouts);
+    await eventually('three dead letters', () => Promise.resolve(recorder.on(dead).length >= 3 ? true : undefined), 30_000);
+    expect(recorder.on(dead).sort((a, b) => a.offset - b.offset).map((m) => [m.headers['edict_dlq_position'], m.headers['edict_dlq_error_code'], m.headers['edict_dlq_producer']])).toEqual([
+      [String(good[1]!.position), 'RELAY.HASH_MISMATCH', 'relay:rollout'],
+      [String(unknown.position), 'RELAY.UNKNOWN_EVENT_TYPE', 'relay:rollout'],
+      [String(keyless.position), 'RELAY.MALFORMED_EVENT', 'relay:rollout'],
+    ]);
   }, 90_000);
 });

@@ -1,8 +1,9 @@
-import { categoryOf, topicForCategory } from '@edict/contracts';
+import { categoryOf, dlqTopic, topicForCategory } from '@edict/contracts';
 import type { EventStore, StoredEvent } from '@edict/event-store';
 import { storedToCloudEvent } from '../cloudevents/cloud-event.mapper';
 import type { KafkaPublisher } from '../kafka/kafka-publisher';
 import type { CheckpointStore, LeaderLease, LeaderLock, MessagingLogger } from './relay.ports';
+import { relayPoison, type RelayPoison } from './relay-poison';
 
 export interface EventRelayOptions {
   readonly name: string;
@@ -17,6 +18,8 @@ export interface EventRelayOptions {
   /** how long a standby waits before trying for the lease again */
   readonly standbyRetryMs?: number;
   readonly onPublished?: (event: StoredEvent, topic: string) => void;
+  /** an event that failed its checks and went to the DLQ instead of its topic */
+  readonly onPoison?: (event: StoredEvent, poison: RelayPoison) => void;
 }
 
 /**
@@ -80,10 +83,37 @@ export class EventRelay {
     const { publisher, checkpoints, name, source, onPublished } = this.options;
     const topic = topicForCategory[categoryOf(event.streamId)];
     if (topic) {
-      await publisher.publish(topic, [storedToCloudEvent(event, source)]);
-      onPublished?.(event, topic);
+      const poison = relayPoison(event);
+      if (poison) {
+        await this.deadLetter(topic, event, poison);
+      } else {
+        await publisher.publish(topic, [storedToCloudEvent(event, source)]);
+        onPublished?.(event, topic);
+      }
     }
     await checkpoints.save(`relay:${name}`, event.position);
+  }
+
+  /**
+   * An event that fails its checks is never published to its topic (nobody obeys it): it goes to
+   * the topic's DLQ as stored, with its position and the reason, and the relay moves on.
+   */
+  private async deadLetter(topic: string, event: StoredEvent, poison: RelayPoison): Promise<void> {
+    const { publisher, name, logger, onPoison } = this.options;
+    logger.error({ relay: name, streamId: event.streamId, eventId: event.eventId, position: event.position, code: poison.code }, poison.message);
+    await publisher.sendRaw(dlqTopic(topic), [{
+      key: event.streamId,
+      value: JSON.stringify(event),
+      headers: {
+        edict_dlq_error_code: poison.code,
+        edict_dlq_error_message: poison.message,
+        edict_dlq_source_topic: topic,
+        edict_dlq_position: String(event.position),
+        edict_dlq_stream_id: event.streamId,
+        edict_dlq_producer: `relay:${name}`,
+      },
+    }]);
+    onPoison?.(event, poison);
   }
 
   private sleep(ms: number): Promise<void> {
