@@ -7,6 +7,9 @@ import { DecisionBatchConsumer } from './consumers/decision-batch.consumer';
 import { DecisionLogMetrics } from './decision-log.metrics';
 import { DecisionsController } from './http/decisions.controller';
 import { WindowsController } from './http/windows.controller';
+import { OpaLogsController } from './opa-logs/opa-logs.controller';
+import { OpaLogsIngest } from './opa-logs/opa-logs.ingest';
+import { RolloutCanariesReader } from './opa-logs/rollout-canaries.reader';
 import { DecisionLogMigrator } from './store/decision-log.migrator';
 import { DecisionLogRepository } from './store/decision-log.repository';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
@@ -20,7 +23,7 @@ import { WindowCloser } from './windows/window-closer.service';
  */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'decision-log', relayCategories: [] })],
-  controllers: [DecisionsController, WindowsController],
+  controllers: [DecisionsController, WindowsController, OpaLogsController],
   providers: [
     { provide: DECISION_LOG_CONFIG, useFactory: () => decisionLogConfigFromEnv() },
     {
@@ -39,6 +42,8 @@ import { WindowCloser } from './windows/window-closer.service';
     WatermarkReader,
     WindowCloser,
     DecisionWindowsPublisher,
+    RolloutCanariesReader,
+    OpaLogsIngest,
   ],
 })
 export class DecisionLogModule {}
