@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@edict/core';
 import type { BundleRolledBack } from '@edict/contracts';
+import { namedTarget } from './named-rollback-target';
 import type { RollBack } from './rollout.commands';
 import { requireReason, requireTracked, RolloutErrorCodes as Codes } from './rollout.errors';
 import { knownVersions, servingVersions, type RolloutState, type TrackedRollout } from './rollout.state';
@@ -40,7 +41,7 @@ export const decideRollBack = ({ data }: RollBack, current: RolloutState): Bundl
   }
   // A pin is an operator's explicit hold; an automatic rollback must not silently undo it.
   if (state.pin) throw new ConflictError(Codes.pinned, `${state.pin.version} is pinned; unpin it or use the kill switch`);
-  const { from, to } = target(state, data.version);
+  const { from, to } = data.toVersion !== undefined ? namedTarget(state, data.toVersion) : target(state, data.version);
   return [{
     type: 'BundleRolledBack',
     data: {

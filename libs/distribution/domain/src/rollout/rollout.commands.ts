@@ -34,6 +34,8 @@ export type PromoteRollout = Command<'PromoteRollout', {
  */
 export type RollBack = Command<'RollBack', {
   readonly version?: string;
+  /** a named target: a version this policy served as stable before (the edge checks its release and key) */
+  readonly toVersion?: string;
   readonly reason: string;
   readonly by: string;
   readonly at: string;

@@ -28,6 +28,9 @@ export const RolloutErrorCodes = {
   alreadyDisabled: 'ROLLOUT.ALREADY_DISABLED',
   notDisabled: 'ROLLOUT.NOT_DISABLED',
   killSwitchForbidden: 'ROLLOUT.KILL_SWITCH_FORBIDDEN',
+  rollbackTargetServing: 'ROLLOUT.ROLLBACK_TARGET_SERVING',
+  rollbackTargetArchived: 'ROLLOUT.ROLLBACK_TARGET_ARCHIVED',
+  rollbackTargetNeverServed: 'ROLLOUT.ROLLBACK_TARGET_NEVER_SERVED',
 } as const;
 
 /** Every command but StartRollout needs a stream that has seen a rollout: it carries the policy id. */

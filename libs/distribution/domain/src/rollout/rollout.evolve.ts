@@ -25,8 +25,10 @@ const rolledBack = (state: TrackedRollout, { data }: BundleRolledBack): TrackedR
   const archived = [...state.archived, data.fromVersion];
   const rolledBackIncidents = data.incidentId !== undefined ? [...state.rolledBackIncidents, data.incidentId] : state.rolledBackIncidents;
   if (state.canary?.version === data.fromVersion) return { ...state, canary: null, archived, rolledBackIncidents };
-  const restored = state.history.find((h) => h.version === data.toVersion) ?? null;
-  const history = state.history.filter((h) => h.version !== data.toVersion);
+  // A named rollback may go back past several versions: those newer than the target leave history too.
+  const at = state.history.findIndex((h) => h.version === data.toVersion);
+  const restored = at >= 0 ? state.history[at] ?? null : null;
+  const history = at >= 0 ? state.history.slice(0, at) : state.history;
   return { ...state, stable: restored, history, archived, rolledBackIncidents };
 };
 

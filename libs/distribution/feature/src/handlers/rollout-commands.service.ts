@@ -10,7 +10,13 @@ import type { Principal } from '@edict/service-kit';
 import { DecisionWindowsRepository } from '../store/decision-windows.repository';
 import { ReleasesRepository } from '../store/releases.repository';
 import { gateThresholdsFromEnv } from './gate-config';
+import { decideAtRevision } from './decide-at-revision';
 import { rolloutView } from './rollout-view';
+
+/** `ifMatch`: the revision the operator last saw (`If-Match`); without it, commands run on the latest state. */
+export interface RolloutCommandOptions {
+  readonly ifMatch?: number;
+}
 
 /** Distribution's use cases on the `rollout-<policyId>` stream. */
 @Injectable()
@@ -25,22 +31,31 @@ export class RolloutCommandsService {
     private readonly windows: DecisionWindowsRepository,
   ) {}
 
-  async start(policyId: string, version: string, who: Principal): Promise<Record<string, unknown>> {
+  async start(policyId: string, version: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    const release = await this.requireRelease(policyId, version);
+    return this.run(policyId, who.subject, { type: 'StartRollout', data: { policyId, version, digest: release.digest, signatureVerified: true, by: who.subject, at: this.now() } }, options);
+  }
+
+  /** A version with a verified signature in releases, under a keyring key that is not retired. */
+  private async requireRelease(policyId: string, version: string): Promise<{ readonly digest: string }> {
     const release = await this.releases.find(policyId, version);
     if (!release) throw new ConflictError('ROLLOUT.NOT_RELEASABLE', `${policyId}@${version} has no verified signature yet (signed and approved versions only)`, {}, true);
     const { state: keyring } = await loadState(this.store, StreamIds.keyring, keyringDecider);
     if (!trustedKey(keyring, release.kid)) throw new ConflictError('ROLLOUT.KEY_RETIRED', `${policyId}@${version} is signed with ${release.kid}, which is retired`, { kid: release.kid });
-    return this.run(policyId, who.subject, { type: 'StartRollout', data: { policyId, version, digest: release.digest, signatureVerified: true, by: who.subject, at: this.now() } });
+    return release;
   }
 
-  async promote(policyId: string, who: Principal, overrideReason?: string): Promise<Record<string, unknown>> {
+  async promote(policyId: string, who: Principal, overrideReason?: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
     const gate = await this.gate(policyId);
     const override = overrideReason === undefined ? {} : { override: { reason: overrideReason, by: who.subject, roles: who.roles } };
-    return this.run(policyId, who.subject, { type: 'PromoteRollout', data: { by: who.subject, at: this.now(), gate, ...override } });
+    return this.run(policyId, who.subject, { type: 'PromoteRollout', data: { by: who.subject, at: this.now(), gate, ...override } }, options);
   }
 
-  rollback(policyId: string, who: Principal, reason: string, createIncident = false): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'RollBack', data: { reason, by: who.subject, at: this.now(), automatic: false, ...(createIncident ? { createIncident } : {}) } });
+  async rollback(policyId: string, who: Principal, reason: string, createIncident = false, options: RolloutCommandOptions & { readonly toVersion?: string } = {}): Promise<Record<string, unknown>> {
+    const { toVersion } = options;
+    if (toVersion !== undefined) await this.requireRelease(policyId, toVersion);
+    const named = toVersion !== undefined ? { toVersion } : {};
+    return this.run(policyId, who.subject, { type: 'RollBack', data: { reason, by: who.subject, at: this.now(), automatic: false, ...named, ...(createIncident ? { createIncident } : {}) } }, options);
   }
 
   /** An incident's rollback request: idempotent, because it names the version to take out. */
@@ -48,33 +63,33 @@ export class RolloutCommandsService {
     return this.run(policyId, 'system:incident-response', { type: 'RollBack', data: { version, reason, incidentId, by: 'system:incident-response', at: this.now(), automatic: true } });
   }
 
-  pause(policyId: string, who: Principal, reason: string): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'PauseRollout', data: { reason, by: who.subject, at: this.now() } });
+  pause(policyId: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'PauseRollout', data: { reason, by: who.subject, at: this.now() } }, options);
   }
 
-  resume(policyId: string, who: Principal): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'ResumeRollout', data: { by: who.subject, at: this.now() } });
+  resume(policyId: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'ResumeRollout', data: { by: who.subject, at: this.now() } }, options);
   }
 
-  pin(policyId: string, version: string, who: Principal, reason: string): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'PinVersion', data: { version, reason, by: who.subject, at: this.now() } });
+  pin(policyId: string, version: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'PinVersion', data: { version, reason, by: who.subject, at: this.now() } }, options);
   }
 
-  unpin(policyId: string, who: Principal): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'UnpinVersion', data: { by: who.subject, at: this.now() } });
+  unpin(policyId: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'UnpinVersion', data: { by: who.subject, at: this.now() } }, options);
   }
 
-  disable(policyId: string, who: Principal, mode: KillSwitchMode, reason: string): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'DisablePolicy', data: { mode, reason, by: who.subject, roles: who.roles, at: this.now() } });
+  disable(policyId: string, who: Principal, mode: KillSwitchMode, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'DisablePolicy', data: { mode, reason, by: who.subject, roles: who.roles, at: this.now() } }, options);
   }
 
-  enable(policyId: string, who: Principal, reason: string): Promise<Record<string, unknown>> {
-    return this.run(policyId, who.subject, { type: 'EnablePolicy', data: { reason, by: who.subject, roles: who.roles, at: this.now() } });
+  enable(policyId: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    return this.run(policyId, who.subject, { type: 'EnablePolicy', data: { reason, by: who.subject, roles: who.roles, at: this.now() } }, options);
   }
 
   async status(policyId: string): Promise<Record<string, unknown>> {
-    const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
-    return { ...rolloutView(policyId, state), gate: state.status === 'tracked' && state.canary ? await this.gate(policyId, state) : null };
+    const { state, revision } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+    return { ...rolloutView(policyId, state, revision), gate: state.status === 'tracked' && state.canary ? await this.gate(policyId, state) : null };
   }
 
   /** The current canary step's gate, from the decision windows since the step began. */
@@ -87,13 +102,17 @@ export class RolloutCommandsService {
     return evaluateGate({ canary, ...(stable ? { stable } : {}) }, this.thresholds, since, this.now());
   }
 
-  private async run(policyId: string, actor: string, command: RolloutCommand): Promise<Record<string, unknown>> {
-    const appended = await decideAndAppend(this.store, StreamIds.rollout(policyId), rolloutDecider, command, { metadata: eventMetadata(actor) });
+  private async run(policyId: string, actor: string, command: RolloutCommand, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+    const streamId = StreamIds.rollout(policyId);
+    const metadata = eventMetadata(actor);
+    const appended = options.ifMatch === undefined
+      ? await decideAndAppend(this.store, streamId, rolloutDecider, command, { metadata })
+      : await decideAtRevision(this.store, streamId, command, options.ifMatch, metadata);
     for (const event of appended.filter((e) => e.type === 'BundleRolledBack')) {
       this.rollbacks.inc({ policy: policyId, automatic: String((event.data as { automatic: boolean }).automatic) });
     }
-    const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
-    return rolloutView(policyId, state);
+    const { state, revision } = await loadState(this.store, streamId, rolloutDecider);
+    return rolloutView(policyId, state, revision);
   }
 
   private now(): string {

@@ -1,10 +1,11 @@
 import type { RolloutState } from '@edict/distribution-domain';
 
-/** The API's view of a policy's rollout. */
-export function rolloutView(policyId: string, state: RolloutState): Record<string, unknown> {
-  if (state.status === 'empty') return { policyId, stable: null, canary: null, pin: null, killSwitch: null, history: [], archived: [] };
+/** The API's view of a policy's rollout; `revision` is what `If-Match` takes (-1 before any event). */
+export function rolloutView(policyId: string, state: RolloutState, revision: number): Record<string, unknown> {
+  if (state.status === 'empty') return { policyId, revision, stable: null, canary: null, pin: null, killSwitch: null, history: [], archived: [] };
   return {
     policyId,
+    revision,
     stable: state.stable,
     canary: state.canary,
     pin: state.pin,

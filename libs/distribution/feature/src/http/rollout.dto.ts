@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class StartRolloutDto {
   @ApiProperty({ example: '1.2.0' }) @IsString() @IsNotEmpty() @MaxLength(64) version!: string;
@@ -17,6 +17,13 @@ export class RollbackDto extends ReasonDto {
   @IsOptional()
   @IsBoolean()
   createIncident?: boolean;
+
+  @ApiPropertyOptional({ example: '2.0.0', description: 'roll back to this version: one this policy served as stable before, released with a verified signature under a key not retired' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: 'toVersion must be a semantic version such as 2.0.0' })
+  toVersion?: string;
 }
 
 export class PromoteRolloutDto {

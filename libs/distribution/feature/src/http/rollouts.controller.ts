@@ -2,11 +2,15 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
+import { parseIfMatch } from './if-match';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { requireRolloutAccess } from './rollout-access';
 import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, RollbackDto, StartRolloutDto } from './rollout.dto';
 
 type View = Promise<Record<string, unknown>>;
+
+/** Every command takes the revision from `status` as `If-Match`: 412 ROLLOUT.REVISION_MISMATCH when the rollout moved. */
+const ifMatchDoc = { name: 'If-Match', required: false, description: "the rollout's revision from its status; 412 when it moved" };
 
 /** Rollouts per policy (policy ids URL-encoded in the path). */
 @ApiTags('rollouts')
@@ -24,62 +28,70 @@ export class RolloutsController {
 
   @Post('start') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Start a canary at 10% with a signed version' })
-  start(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal): View {
+  @ApiHeader(ifMatchDoc)
+  start(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'start');
-    return this.rollouts.start(policyId, body.version, who);
+    return this.rollouts.start(policyId, body.version, who, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('promote') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Promote the canary a step (10 → 50 → 100) when its gate passes, or with an override' })
-  promote(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal): View {
+  @ApiHeader(ifMatchDoc)
+  promote(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'promote');
-    return this.rollouts.promote(policyId, who, body.override?.reason);
+    return this.rollouts.promote(policyId, who, body.override?.reason, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('rollback') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
-  @ApiOperation({ summary: 'Drop the canary, or put the previous stable version back' })
-  rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: RollbackDto, @CurrentPrincipal() who: Principal): View {
+  @ApiOperation({ summary: 'Drop the canary, or put the previous (or a named, previously served) stable version back' })
+  @ApiHeader(ifMatchDoc)
+  rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: RollbackDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'rollback');
-    return this.rollouts.rollback(policyId, who, body.reason, body.createIncident === true);
+    const named = body.toVersion !== undefined ? { toVersion: body.toVersion } : {};
+    return this.rollouts.rollback(policyId, who, body.reason, body.createIncident === true, { ifMatch: parseIfMatch(ifMatch), ...named });
   }
 
   @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
-  pause(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal): View {
+  @ApiHeader(ifMatchDoc)
+  pause(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'pause');
-    return this.rollouts.pause(policyId, who, body.reason);
+    return this.rollouts.pause(policyId, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
-  resume(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
+  @ApiHeader(ifMatchDoc)
+  resume(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'resume');
-    return this.rollouts.resume(policyId, who);
+    return this.rollouts.resume(policyId, who, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('pin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Serve one version to every cohort until unpinned' })
-  pin(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal): View {
+  @ApiHeader(ifMatchDoc)
+  pin(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'pin');
-    return this.rollouts.pin(policyId, body.version, who, body.reason);
+    return this.rollouts.pin(policyId, body.version, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
-  unpin(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): View {
+  @ApiHeader(ifMatchDoc)
+  unpin(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'unpin');
-    return this.rollouts.unpin(policyId, who);
+    return this.rollouts.unpin(policyId, who, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('disable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
   @ApiOperation({ summary: 'Kill switch: stop serving every version; decisions fail open or closed as chosen' })
-  disable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: DisablePolicyDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal): View {
+  disable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: DisablePolicyDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireOverrideHeader(override);
-    return this.rollouts.disable(policyId, who, body.mode, body.reason);
+    return this.rollouts.disable(policyId, who, body.mode, body.reason, { ifMatch: parseIfMatch(ifMatch) });
   }
 
   @Post('enable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
-  enable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal): View {
+  enable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireOverrideHeader(override);
-    return this.rollouts.enable(policyId, who, body.reason);
+    return this.rollouts.enable(policyId, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
   }
 }
