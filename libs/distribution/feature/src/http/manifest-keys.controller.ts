@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@edict/service-kit';
 import { MANIFEST_KEY, type ManifestKey } from '../manifest/manifest-key';
 
-/** The public key decision points verify serving manifests with. */
+/** The public keys decision points verify serving manifests with: the signing one, then keys rotated out. */
 @ApiTags('serving')
 @Controller('.well-known')
 export class ManifestKeysController {
@@ -13,6 +13,6 @@ export class ManifestKeysController {
   @Get('jwks.json')
   @ApiOperation({ summary: "Distribution's manifest-signing public key (JWKS)" })
   jwks(): { keys: ManifestKey['publicJwk'][] } {
-    return { keys: [this.key.publicJwk] };
+    return { keys: [this.key.publicJwk, ...this.key.previous] };
   }
 }
