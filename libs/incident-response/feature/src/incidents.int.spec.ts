@@ -52,7 +52,7 @@ beforeAll(async () => {
   commands = new IncidentCommandsService(store, clock, repo);
   ids = new IncidentIdsService(store);
   settings = new TriggerSettingsService(store, clock);
-  evaluate = new EvaluateWindowHandler(store, repo, new CostsRepository(repo), commands, ids, settings);
+  evaluate = new EvaluateWindowHandler(store, repo, new CostsRepository(repo), commands, ids, settings, clock);
   rollbacks = new RecordRollbackHandler(repo, commands, ids);
 });
 

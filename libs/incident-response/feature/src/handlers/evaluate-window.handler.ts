@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StreamIds, type DecisionWindowClosed, type RolloutEvent } from '@edict/contracts';
+import type { Clock } from '@edict/core';
 import { costPerDecision, evaluateBudget, evaluateTriggers, findingKey, type Trigger, type WindowRef } from '@edict/incident-response-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
+import { CLOCK } from '@edict/messaging';
 import { IncidentCommandsService } from './incident-commands.service';
 import { IncidentIdsService } from './incident-ids.service';
 import { TriggerSettingsService } from './trigger-settings.service';
@@ -16,6 +18,8 @@ const RANK: Readonly<Record<string, number>> = { critical: 0, high: 1, medium: 2
  * incident per rollout problem: when the version already has one (open, or rolled back), every
  * trigger is added to it as evidence; otherwise the most severe trigger opens an incident
  * (numbered INC-YYYY-NNNN, the rest become its evidence). Redelivered windows add nothing.
+ * Opened, rollback requested and evidence added carry the time they happen (the rollback
+ * deadline runs from the request); the window's own times stay in the events.
  */
 @Injectable()
 export class EvaluateWindowHandler {
@@ -26,6 +30,7 @@ export class EvaluateWindowHandler {
     private readonly commands: IncidentCommandsService,
     private readonly ids: IncidentIdsService,
     private readonly settings: TriggerSettingsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(window: Window): Promise<void> {
@@ -40,19 +45,20 @@ export class EvaluateWindowHandler {
     const [first, ...rest] = triggers;
     if (!first) return;
     const ref: WindowRef = { windowStart: window.windowStart, windowEnd: window.windowEnd, revision: windowRevision(window) };
+    const at = this.clock.now().toISOString();
     const existing = await this.incidents.problemOf(window.policyId, window.version);
-    if (existing) return this.attach(existing, triggers, ref);
+    if (existing) return this.attach(existing, triggers, ref, at);
     const incidentId = await this.ids.idFor(findingKey(window.policyId, window.version, first.kind, window.windowStart), window.windowEnd);
     const canaryShare = this.shareOf(rollout, window.version);
     await this.commands.open({
-      incidentId, policyId: window.policyId, version: window.version, trigger: first, severity: first.severity, at: window.windowEnd, window: ref,
+      incidentId, policyId: window.policyId, version: window.version, trigger: first, severity: first.severity, at, window: ref,
       ...(canaryShare !== undefined ? { canaryShare } : {}),
     });
-    await this.attach(incidentId, rest, ref);
+    await this.attach(incidentId, rest, ref, at);
   }
 
-  private async attach(incidentId: string, triggers: readonly Trigger[], window: WindowRef): Promise<void> {
-    for (const trigger of triggers) await this.commands.addEvidence(incidentId, { trigger, window, at: window.windowEnd });
+  private async attach(incidentId: string, triggers: readonly Trigger[], window: WindowRef, at: string): Promise<void> {
+    for (const trigger of triggers) await this.commands.addEvidence(incidentId, { trigger, window, at });
   }
 
   /** PolicyBudgetHigh: one incident per policy and UTC day, whatever the version. */
@@ -62,7 +68,7 @@ export class EvaluateWindowHandler {
     const day = window.windowStart.slice(0, 10);
     const incidentId = await this.ids.idFor(findingKey(window.policyId, '*', 'budget', `${day}T00:00:00.000Z`), window.windowEnd);
     // about the policy's spend on every version: version '*'
-    await this.commands.open({ incidentId, policyId: window.policyId, version: '*', trigger, severity: trigger.severity, at: window.windowEnd, requestRollback: false });
+    await this.commands.open({ incidentId, policyId: window.policyId, version: '*', trigger, severity: trigger.severity, at: this.clock.now().toISOString(), requestRollback: false });
   }
 
   /** When the version started rolling out (distribution's stream); the window's end if unknown. */
