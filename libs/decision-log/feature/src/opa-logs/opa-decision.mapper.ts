@@ -40,17 +40,18 @@ const evaluationNsOf = (metrics: OpaLogEvent['metrics']): number => {
 export type CanaryOf = (policyId: string, version: string) => boolean;
 
 /**
- * An OPA decision-log event as `DecisionLogged` (unmasked: the caller masks). The agent is
- * `labels.id` (decisionPoint, cohort key as the Bundle API computes it); the subject is
+ * An OPA decision-log event as `DecisionLogged` (unmasked: the caller masks). `agentId` is the
+ * agent's Edict id (the `x-edict-agent-id` header or the token's subject, as the Bundle API
+ * takes it): the decisionPoint and the cohort key. `labels.id` is not used: OPA draws a new one
+ * at every start. The subject is
  * `input.subject` when a string, else the agent; request = `{agent, action, resource, context}`
  * with agent = input.agent or the agent id, action = input.action or the queried path, resource =
  * input.resource or input.url or '', and context = the whole input (so masking rules on
  * `context.…` and the default secret keys apply to it).
  */
-export function decisionOfOpaEvent(event: OpaLogEvent, canaryOf: CanaryOf): Decision | undefined {
+export function decisionOfOpaEvent(event: OpaLogEvent, agentId: string, canaryOf: CanaryOf): Decision | undefined {
   const policy = policyOf(event);
   if (!policy) return undefined;
-  const agentId = event.labels.id;
   const input = event.input;
   const cohort = cohortOf(policy.policyId, agentId);
   return {

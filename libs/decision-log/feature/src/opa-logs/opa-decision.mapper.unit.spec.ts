@@ -1,11 +1,12 @@
 import { cohortOf } from '@edict/contracts';
 import { maskDecision } from '@edict/decision-log-domain';
+import { agentIdOf } from './agent-id';
 import { decisionOfOpaEvent, policyOf } from './opa-decision.mapper';
 import { parseOpaLogBatch, type OpaLogEvent } from './opa-log-event';
 import { effectOf } from './opa-result.mapper';
 
 const event = (over: Partial<OpaLogEvent> = {}): OpaLogEvent => ({
-  labels: { id: 'opa-7', version: '1.22.2' },
+  labels: { id: 'e4fec517-54ca-4fb2-b737-8137f38c9678', version: '1.22.2' },
   decision_id: 'd-1',
   timestamp: '2026-12-01T10:00:00.123456789Z',
   path: 'edict/org/egress/deny',
@@ -20,7 +21,7 @@ const never = (): boolean => false;
 
 describe('OPA decision-log events as DecisionLogged', () => {
   it('maps the egress example: a non-empty deny set denies, with the agent as decision point and cohort key', () => {
-    const d = decisionOfOpaEvent(event(), (p, v) => p === 'org/egress' && v === '1.0.0');
+    const d = decisionOfOpaEvent(event(), 'opa-7', (p, v) => p === 'org/egress' && v === '1.0.0');
     expect(d).toEqual({
       decisionId: 'd-1',
       timestamp: '2026-12-01T10:00:00.123Z',
@@ -37,7 +38,7 @@ describe('OPA decision-log events as DecisionLogged', () => {
   });
 
   it('an empty deny set allows; input.subject, agent, action and resource are taken when present', () => {
-    const d = decisionOfOpaEvent(event({ result: [], input: { subject: 'alice', agent: 'bot', action: 'GET', resource: 'pypi.org' } }), never);
+    const d = decisionOfOpaEvent(event({ result: [], input: { subject: 'alice', agent: 'bot', action: 'GET', resource: 'pypi.org' } }), 'opa-7', never);
     expect(d?.result.effect).toBe('allow');
     expect(d?.subject).toBe('alice');
     expect(d?.request).toMatchObject({ agent: 'bot', action: 'GET', resource: 'pypi.org' });
@@ -45,7 +46,7 @@ describe('OPA decision-log events as DecisionLogged', () => {
   });
 
   it('the default masking applies to the input (context): secrets read ***', () => {
-    const d = decisionOfOpaEvent(event(), never);
+    const d = decisionOfOpaEvent(event(), 'opa-7', never);
     if (!d) throw new Error('no decision');
     expect(maskDecision(d, []).request.context).toEqual({ url: 'api.example.com', password: '***' });
   });
@@ -55,7 +56,7 @@ describe('OPA decision-log events as DecisionLogged', () => {
     expect(policyOf({ path: 'edict/teams/a/net/allow', bundles: { fleet: { revision: '3.1.0' } } })).toEqual({ policyId: 'teams/a/net', version: '3.1.0' });
     expect(policyOf({ path: 'edict/teams/a/net/deny' })).toEqual({ policyId: 'teams/a/net', version: null });
     expect(policyOf({ path: 'authz/allow', bundles: { authz: { revision: '1' } } })).toBeUndefined();
-    expect(decisionOfOpaEvent(event({ path: 'authz/allow' }), never)).toBeUndefined();
+    expect(decisionOfOpaEvent(event({ path: 'authz/allow' }), 'opa-7', never)).toBeUndefined();
   });
 
   it('maps booleans, package objects, undefined decisions and errors to effects', () => {
@@ -67,6 +68,14 @@ describe('OPA decision-log events as DecisionLogged', () => {
     expect(effectOf('edict/p', { allow: true }, undefined).effect).toBe('allow');
     expect(effectOf('edict/p/allow', undefined, undefined)).toMatchObject({ effect: 'deny', noMatch: true });
     expect(effectOf('edict/p/allow', undefined, { code: 'eval_error', message: 'boom' })).toMatchObject({ effect: 'deny', error: { code: 'OPA.EVALUATION_ERROR', message: 'boom' } });
+  });
+});
+
+describe('agentIdOf', () => {
+  it('takes the x-edict-agent-id header, else the token subject; refuses a malformed header', () => {
+    expect(agentIdOf('opa-eu-1', 'token-sub')).toBe('opa-eu-1');
+    expect(agentIdOf(undefined, 'token-sub')).toBe('token-sub');
+    expect(() => agentIdOf('bad id!', 'token-sub')).toThrow(expect.objectContaining({ code: 'OPA.AGENT_ID_INVALID', status: 400 }));
   });
 });
 

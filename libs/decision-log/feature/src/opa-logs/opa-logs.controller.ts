@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@edict/service-kit';
+import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
+import { AGENT_ID_HEADER, agentIdOf } from './agent-id';
 import { OpaLogsIngest } from './opa-logs.ingest';
 
 /**
@@ -20,10 +21,11 @@ export class OpaLogsController {
   @Roles('pdp')
   @ApiOperation({ summary: "Decision logs from OPA's decision_logs plugin (gzip JSON array of events), published as DecisionLogged once Kafka acknowledges them" })
   @ApiNoContentResponse({ description: 'every event published (or outside edict/ and skipped)' })
-  @ApiBadRequestResponse({ description: 'OPA_LOGS.NOT_AN_ARRAY, OPA_LOGS.EVENT_INVALID (details.index, details.fields), REQUEST.MALFORMED_JSON: nothing published' })
+  @ApiBadRequestResponse({ description: 'OPA_LOGS.NOT_AN_ARRAY, OPA_LOGS.EVENT_INVALID (details.index, details.fields), REQUEST.MALFORMED_JSON, OPA.AGENT_ID_INVALID: nothing published' })
   @ApiPayloadTooLargeResponse({ description: 'REQUEST.TOO_LARGE (over 1 MiB decompressed), REQUEST.TOO_MANY_MEMBERS: nothing published' })
   @ApiServiceUnavailableResponse({ description: 'Kafka did not acknowledge: OPA keeps the chunk and retries' })
-  async logs(@Body() body: unknown): Promise<void> {
-    await this.ingest.ingest(body);
+  async logs(@Body() body: unknown, @Headers(AGENT_ID_HEADER) agentHeader: string | undefined, @CurrentPrincipal() who: Principal): Promise<void> {
+    const agentId = agentIdOf(agentHeader, who.subject);
+    await this.ingest.ingest(body, agentId);
   }
 }

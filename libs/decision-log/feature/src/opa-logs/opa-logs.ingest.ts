@@ -44,10 +44,10 @@ export class OpaLogsIngest {
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async ingest(body: unknown): Promise<OpaLogsOutcome> {
+  async ingest(body: unknown, agentId: string): Promise<OpaLogsOutcome> {
     const events = parseOpaLogBatch(body);
     const canaryOf = await this.canaries.canaryOf(events.flatMap((e) => policyOf(e)?.policyId ?? []));
-    const decisions = events.flatMap((e) => decisionOfOpaEvent(e, canaryOf) ?? []);
+    const decisions = events.flatMap((e) => decisionOfOpaEvent(e, agentId, canaryOf) ?? []);
     const masked = decisions.map((d) => maskDecision(d, this.config.maskRules));
     await this.publisher.publish(Topics.decisions, masked.map(asCloudEvent));
     const skipped = events.length - decisions.length;
