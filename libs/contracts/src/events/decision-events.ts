@@ -61,12 +61,6 @@ export type DecisionWindowClosed = DomainEvent<'DecisionWindowClosed', {
    */
   readonly costSum?: number;
   /**
-   * Sum of the declared cost of the window's decisions: each decision's numeric, finite, >= 0
-   * `request.context.cost` (others count 0). Optional: absent, incident-response's cost and budget
-   * triggers stay silent for the window. Evaluation time is not cost (see meanEvaluationNs).
-   */
-  readonly costSum?: number;
-  /**
    * 1 when the window first closes; each correction (decisions that arrived after it closed)
    * re-publishes the whole window with the new totals and the next revision. Absent: 1.
    * Consumers keep the highest revision per (policy, version, canary, windowStart).
