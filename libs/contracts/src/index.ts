@@ -13,6 +13,7 @@ export * from './policy/policy-id';
 export * from './policy/cohort';
 export * from './http/serving-state';
 export * from './http/serving-manifest';
+export * from './http/fleet';
 export * from './policy/signing-payload';
 export * from './http/service-ports';
 export * from './auth/tier-access';

@@ -13,6 +13,6 @@ export class ManifestKeysController {
   @Get('jwks.json')
   @ApiOperation({ summary: "Distribution's manifest-signing public key (JWKS)" })
   jwks(): { keys: ManifestKey['publicJwk'][] } {
-    return { keys: [this.key.publicJwk, ...this.key.previous] };
+    return { keys: [this.key.publicJwk, ...(this.key.previous ?? [])] };
   }
 }

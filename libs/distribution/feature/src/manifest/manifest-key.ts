@@ -11,7 +11,7 @@ export interface ManifestKey {
   readonly signer: DetachedSigner;
   readonly publicJwk: PublicManifestJwk;
   /** keys rotated out but still published, so manifests they signed verify until every replica has rotated */
-  readonly previous: readonly PublicManifestJwk[];
+  readonly previous?: readonly PublicManifestJwk[];
 }
 
 export const MANIFEST_KEY = Symbol('MANIFEST_KEY');

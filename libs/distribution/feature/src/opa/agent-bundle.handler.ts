@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { cohortOf, StreamIds } from '@edict/contracts';
+import { NotFoundError } from '@edict/core';
+import { rolloutDecider, servingVersionFor, type Serving } from '@edict/distribution-domain';
+import { EVENT_STORE, type EventStore } from '@edict/event-store';
+import { loadState } from '@edict/messaging';
+import { KillSwitchBundles } from './kill-switch-bundle';
+import { OpaBundleReleaseHandler, type OpaBundleRelease } from './opa-bundle-release.handler';
+
+/** The bundle one agent should run for one policy: its revision (a version or `kill-switch-<mode>`) and tarball. */
+export interface AgentBundle extends OpaBundleRelease {
+  readonly policyId: string;
+  readonly revision: string;
+}
+
+const revisionOf = (serving: Serving): string | undefined =>
+  serving.kind === 'none' ? undefined : serving.kind === 'disabled' ? `kill-switch-${serving.mode}` : serving.version;
+
+/**
+ * The kill switch, then a pin, then the canary for the agent's cohort (`cohortOf(policyId, agentId)`),
+ * then stable: `servingVersionFor`, the rule Edict's PDPs follow. Nothing to serve is 404
+ * `OPA.BUNDLE_NOT_FOUND` (an unknown policy, or no version reaches this cohort yet).
+ */
+@Injectable()
+export class AgentBundleHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly releases: OpaBundleReleaseHandler,
+    private readonly killSwitch: KillSwitchBundles,
+  ) {}
+
+  /** The revision the agent should run, without building anything (the fleet view compares with it). */
+  async expectedRevision(policyId: string, agentId: string): Promise<string | undefined> {
+    return revisionOf(await this.serving(policyId, agentId));
+  }
+
+  async handle(policyId: string, agentId: string): Promise<AgentBundle> {
+    const serving = await this.serving(policyId, agentId);
+    if (serving.kind === 'none') {
+      throw new NotFoundError('OPA.BUNDLE_NOT_FOUND', `no version of ${policyId} serves agent ${agentId} (unknown policy, or nothing rolled out to its cohort)`, { policyId, agentId });
+    }
+    if (serving.kind === 'disabled') return { policyId, revision: `kill-switch-${serving.mode}`, ...(await this.killSwitch.of(policyId, serving.mode)) };
+    return { policyId, revision: serving.version, ...(await this.releases.handle(policyId, serving.version)) };
+  }
+
+  private async serving(policyId: string, agentId: string): Promise<Serving> {
+    const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+    return servingVersionFor(state, cohortOf(policyId, agentId));
+  }
+}

@@ -1,0 +1,14 @@
+import { AgentBundleHandler } from './agent-bundle.handler';
+import { FleetController } from './fleet.controller';
+import { FleetViewHandler } from './fleet-view.handler';
+import { KillSwitchBundles } from './kill-switch-bundle';
+import { OpaBundlesController } from './opa-bundles.controller';
+import { OpaFleetRepository } from './opa-fleet.repository';
+import { OpaKeysController } from './opa-keys.controller';
+import { OpaStatusController } from './opa-status.controller';
+import { RolloutChanges } from './rollout-changes';
+import { RolloutChangesConsumer } from './rollout-changes.consumer';
+
+/** OPA's management APIs (Bundle Service, Status) and the fleet view, registered by DistributionModule. */
+export const opaFleetControllers = [OpaBundlesController, OpaStatusController, OpaKeysController, FleetController, RolloutChangesConsumer];
+export const opaFleetProviders = [AgentBundleHandler, KillSwitchBundles, RolloutChanges, OpaFleetRepository, FleetViewHandler];
