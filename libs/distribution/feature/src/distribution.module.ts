@@ -7,8 +7,11 @@ import { ServingStateService } from './handlers/serving-state.service';
 import { ManifestKeysController } from './http/manifest-keys.controller';
 import { OpaBundleController } from './http/opa-bundle.controller';
 import { OpaBundleReleaseHandler } from './opa/opa-bundle-release.handler';
+import { opaFleetControllers, opaFleetProviders } from './opa/opa-fleet.providers';
 import { RolloutsController } from './http/rollouts.controller';
 import { ServingController } from './http/serving.controller';
+import { SystemController } from './http/system.controller';
+import { SystemKillSwitchService } from './handlers/system-kill-switch.service';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
 import { manifestKeyProvider } from './manifest/manifest-key';
 import { ReleasesRepository } from './store/releases.repository';
@@ -16,7 +19,7 @@ import { ReleasesRepository } from './store/releases.repository';
 /** The distribution service: owns `rollout-*` streams; serves bundles to decision points. */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
-  controllers: [RolloutsController, ServingController, ManifestKeysController, OpaBundleController, DistributionEventsConsumer],
-  providers: [manifestKeyProvider, ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, ServingStateService, OpaBundleReleaseHandler],
+  controllers: [RolloutsController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
+  providers: [manifestKeyProvider, ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, OpaBundleReleaseHandler, ...opaFleetProviders],
 })
 export class DistributionModule {}

@@ -7,7 +7,7 @@ async function manifestKey(): Promise<ManifestKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const { kty, crv, x, y } = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint({ kty, crv, x, y });
-  return { signer: { kid, alg: 'ES256', privateKey }, publicJwk: { kty, crv, x, y, kid, alg: 'ES256', use: 'sig' } };
+  return { signer: { kid, alg: 'ES256', privateKey }, publicJwk: { kty, crv, x, y, kid, alg: 'ES256', use: 'sig' }, previous: [] };
 }
 
 describe('KillSwitchBundles', () => {
