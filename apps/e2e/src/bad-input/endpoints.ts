@@ -155,6 +155,7 @@ const distribution: Endpoint[] = [
     faults: [
       ...reasonFaults,
       invalid('unknown field', { reason: 'x', version: '1.0.0' }, 'version'),
+      invalid('wrong type (createIncident)', { reason: 'x', createIncident: 'yes' }, 'createIncident'),
       { what: 'text instead of JSON', body: { raw: 'reason=x', contentType: 'text/plain' }, expect: { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' } },
     ],
   },
@@ -217,6 +218,19 @@ const incidents: Endpoint[] = [
       invalid('wrong type', { resolution: 5 }, 'resolution'),
       invalid('empty value', { resolution: '' }, 'resolution'),
       invalid('unknown field', { resolution: 'x', severity: 'low' }, 'severity'),
+    ],
+  },
+  {
+    service: 'incident-response', method: 'GET', path: `/v1/trigger-settings/${encodeURIComponent(POLICY)}`, allowed: ['oncall', 'platform', 'security', 'team-lead', 'auditor', 'admin'],
+    faults: [],
+  },
+  {
+    service: 'incident-response', method: 'PUT', path: `/v1/trigger-settings/${encodeURIComponent(POLICY)}`, allowed: ['platform', 'oncall', 'admin'], body: { maxDenyRate: 0.4 },
+    faults: [
+      refused('rate out of range', { maxDenyRate: 2 }, 400, 'TRIGGER.SETTINGS_INVALID'),
+      refused('wrong type', { minSampleSize: 'many' }, 400, 'TRIGGER.SETTINGS_INVALID'),
+      refused('unknown field', { maxDenyRatio: 0.2 }, 400, 'TRIGGER.SETTINGS_INVALID'),
+      refused('not an object', [0.2], 400, 'TRIGGER.SETTINGS_INVALID'),
     ],
   },
 ];
