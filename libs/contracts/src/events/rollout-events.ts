@@ -87,6 +87,8 @@ export type PolicyDisabled = DomainEvent<'PolicyDisabled', {
   readonly reason: string;
   readonly disabledBy: string;
   readonly disabledAt: string;
+  /** set by the system-wide kill switch (`POST /v1/system/disable`), which `/v1/system/enable` undoes */
+  readonly system?: boolean;
 }>;
 
 export type PolicyEnabled = DomainEvent<'PolicyEnabled', {
@@ -94,6 +96,8 @@ export type PolicyEnabled = DomainEvent<'PolicyEnabled', {
   readonly reason: string;
   readonly enabledBy: string;
   readonly enabledAt: string;
+  /** set by the system-wide `POST /v1/system/enable` */
+  readonly system?: boolean;
 }>;
 
 /** Events of a `rollout-<policyId>` stream, written by distribution. */

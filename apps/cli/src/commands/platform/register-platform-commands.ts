@@ -9,6 +9,7 @@ import { registerKeysCommands } from './keys.commands';
 import { registerPolicyCommands } from './policy.commands';
 import { registerReviewCommands } from './review.commands';
 import { registerRolloutCommands } from './rollout.commands';
+import { registerSystemCommands } from './system.commands';
 
 /** The commands that talk to the running services. */
 export function registerPlatformCommands(program: Command): void {
@@ -16,6 +17,7 @@ export function registerPlatformCommands(program: Command): void {
   registerBundleCommands(program);
   registerBundleReportCommand(program);
   registerRolloutCommands(program);
+  registerSystemCommands(program);
   registerDecisionCommands(program);
   registerIncidentCommands(program);
   registerKeysCommands(program);

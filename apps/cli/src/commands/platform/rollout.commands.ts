@@ -4,6 +4,17 @@ import { registerRolloutControlCommands } from './rollout-controls.commands';
 
 const rolloutPath = (policyId: string): string => `/v1/rollouts/${encodeURIComponent(policyId)}`;
 
+/**
+ * The If-Match header for promote and rollback: the revision given with --if-match (from an
+ * earlier `status`), else the revision of a status read just before; none with --no-if-match.
+ */
+async function ifMatch(policyId: string, option: string | boolean | undefined): Promise<Record<string, string>> {
+  if (option === false) return {};
+  if (typeof option === 'string') return { 'if-match': option };
+  const status = await callService('distribution', rolloutPath(policyId)) as { revision?: number };
+  return typeof status.revision === 'number' ? { 'if-match': String(status.revision) } : {};
+}
+
 /** `edict rollout …`: canary rollouts, promotion through the gates, and rollback (distribution). */
 export function registerRolloutCommands(program: Command): void {
   const rollout = program.command('rollout').description('roll signed versions out, promote and roll back');
@@ -17,18 +28,23 @@ export function registerRolloutCommands(program: Command): void {
     .command('promote <policyId>')
     .description('promote the canary a step (10 → 50 → 100) if the gates pass')
     .option('--override-reason <text>', 'promote despite failing gates (admin or platform), with a reason kept in the audit trail')
-    .action(async (policyId: string, opts: { overrideReason?: string }) => {
+    .option('--if-match <revision>', 'the revision `status` showed; 412 if the rollout moved since')
+    .option('--no-if-match', 'send no If-Match (last writer wins)')
+    .action(async (policyId: string, opts: { overrideReason?: string; ifMatch?: string | boolean }) => {
       const body = opts.overrideReason ? { override: { reason: opts.overrideReason } } : {};
-      printJson(await callService('distribution', `${rolloutPath(policyId)}/promote`, { body }));
+      printJson(await callService('distribution', `${rolloutPath(policyId)}/promote`, { body, headers: await ifMatch(policyId, opts.ifMatch) }));
     });
   rollout
     .command('rollback <policyId>')
     .description('roll back the canary, or the active version to the previous one')
     .requiredOption('--reason <text>', 'why; kept in the audit trail')
     .option('--create-incident', 'open an incident about the rollback (incident-response)')
-    .action(async (policyId: string, opts: { reason: string; createIncident?: boolean }) => {
-      const body = { reason: opts.reason, ...(opts.createIncident ? { createIncident: true } : {}) };
-      printJson(await callService('distribution', `${rolloutPath(policyId)}/rollback`, { body }));
+    .option('--to-version <version>', 'roll back to this previously served, signed version')
+    .option('--if-match <revision>', 'the revision `status` showed; 412 if the rollout moved since')
+    .option('--no-if-match', 'send no If-Match (last writer wins)')
+    .action(async (policyId: string, opts: { reason: string; createIncident?: boolean; toVersion?: string; ifMatch?: string | boolean }) => {
+      const body = { reason: opts.reason, ...(opts.createIncident ? { createIncident: true } : {}), ...(opts.toVersion ? { toVersion: opts.toVersion } : {}) };
+      printJson(await callService('distribution', `${rolloutPath(policyId)}/rollback`, { body, headers: await ifMatch(policyId, opts.ifMatch) }));
     });
   rollout
     .command('status <policyId>')

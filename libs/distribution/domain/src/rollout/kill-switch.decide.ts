@@ -17,7 +17,7 @@ export const decideDisable = ({ data }: DisablePolicy, current: RolloutState): P
   if (state.killSwitch) throw new ConflictError(Codes.alreadyDisabled, `the policy is already disabled (${state.killSwitch.mode})`);
   return [{
     type: 'PolicyDisabled',
-    data: { policyId: state.policyId, mode: data.mode, reason: data.reason, disabledBy: data.by, disabledAt: data.at },
+    data: { policyId: state.policyId, mode: data.mode, reason: data.reason, disabledBy: data.by, disabledAt: data.at, ...(data.system === true ? { system: true } : {}) },
   }];
 };
 
@@ -27,5 +27,9 @@ export const decideEnable = ({ data }: EnablePolicy, current: RolloutState): Pol
   requireAdmin(data);
   requireReason(data.reason);
   if (!state.killSwitch) throw new ConflictError(Codes.notDisabled, 'the policy is not disabled');
-  return [{ type: 'PolicyEnabled', data: { policyId: state.policyId, reason: data.reason, enabledBy: data.by, enabledAt: data.at } }];
+  if (data.system === true && !state.killSwitch.system) {
+    throw new ConflictError(Codes.notSystemDisabled, `${state.policyId} was disabled on its own (by ${state.killSwitch.disabledBy}); enable it with its own command`);
+  }
+  const system = data.system === true ? { system: true } : {};
+  return [{ type: 'PolicyEnabled', data: { policyId: state.policyId, reason: data.reason, enabledBy: data.by, enabledAt: data.at, ...system } }];
 };

@@ -65,9 +65,11 @@ export type DisablePolicy = Command<'DisablePolicy', Principal & {
   readonly mode: KillSwitchMode;
   readonly reason: string;
   readonly at: string;
+  /** part of the system-wide kill switch */
+  readonly system?: boolean;
 }>;
 /** Turn the per-policy kill switch off (admin, with a reason). */
-export type EnablePolicy = Command<'EnablePolicy', Principal & { readonly reason: string; readonly at: string }>;
+export type EnablePolicy = Command<'EnablePolicy', Principal & { readonly reason: string; readonly at: string; readonly system?: boolean }>;
 
 /** Every command of a `rollout-<policyId>` stream. */
 export type RolloutCommand =

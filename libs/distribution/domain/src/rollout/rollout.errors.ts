@@ -28,6 +28,7 @@ export const RolloutErrorCodes = {
   alreadyDisabled: 'ROLLOUT.ALREADY_DISABLED',
   notDisabled: 'ROLLOUT.NOT_DISABLED',
   killSwitchForbidden: 'ROLLOUT.KILL_SWITCH_FORBIDDEN',
+  notSystemDisabled: 'ROLLOUT.NOT_SYSTEM_DISABLED',
   rollbackTargetServing: 'ROLLOUT.ROLLBACK_TARGET_SERVING',
   rollbackTargetArchived: 'ROLLOUT.ROLLBACK_TARGET_ARCHIVED',
   rollbackTargetNeverServed: 'ROLLOUT.ROLLBACK_TARGET_NEVER_SERVED',

@@ -48,7 +48,7 @@ const evolveTracked = (state: TrackedRollout, event: RolloutEvent): TrackedRollo
     case 'VersionUnpinned': return { ...state, pin: null };
     case 'PolicyDisabled': {
       const { mode, reason, disabledBy } = event.data;
-      return { ...state, killSwitch: { mode, reason, disabledBy } };
+      return { ...state, killSwitch: { mode, reason, disabledBy, system: event.data.system === true } };
     }
     case 'PolicyEnabled': return { ...state, killSwitch: null };
     default: return assertNever(event, 'rollout event');

@@ -25,6 +25,8 @@ export interface KillSwitch {
   readonly mode: KillSwitchMode;
   readonly reason: string;
   readonly disabledBy: string;
+  /** set by the system-wide kill switch */
+  readonly system: boolean;
 }
 
 /** A `rollout-<policyId>` stream that has seen at least one RolloutStarted. */
