@@ -17,6 +17,8 @@ const arg = (name: string, fallback: number): number => {
 const seconds = arg('seconds', 60);
 const batchSize = arg('batch', 1000);
 const inFlight = arg('in-flight', 4);
+// --drain: publish first, then start decision-log on the backlog: measures ingest alone, not the generator
+const drain = process.argv.includes('--drain');
 const load = (): number => Number(loadavg()[0]?.toFixed(2));
 const log = (line: string): void => console.log(`bench:decisions ${line}`);
 
@@ -38,12 +40,13 @@ async function main(): Promise<void> {
   await ensureTopics(kafka, [topic, `${topic}.dlq`, `${prefix}${BaseTopics.decisionWindows}`]);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   const logDir = mkdtempSync(join(tmpdir(), 'edict-bench-decisions-'));
-  const service = spawnService(root, 'decision-log', await freePort(), {
+  const spawnDecisionLog = async () => spawnService(root, 'decision-log', await freePort(), {
     ...process.env, EDICT_DB_SCHEMA: schema, EDICT_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', EDICT_DECISION_WINDOW_SECONDS: '1', EDICT_DECISION_ALLOWED_LATENESS_MS: '1000',
   }, logDir);
+  let service = drain ? undefined : await spawnDecisionLog();
   const publisher = new KafkaPublisher(kafka);
   try {
-    await waitReady(service);
+    if (service) await waitReady(service);
     const pdp = await embeddedDecisionPoint();
     log(`decision-log up (logs in ${logDir}); ${seconds} s of load, batches of ${batchSize}, ${inFlight} in flight; load average ${load()}`);
     let answered = 0;
@@ -69,10 +72,15 @@ async function main(): Promise<void> {
     const loadSeconds = (Date.now() - started) / 1000;
     const loadAtEnd = load();
     log(`answered ${answered}, published ${published} in ${loadSeconds.toFixed(1)} s; waiting for decision-log`);
+    if (!service) {
+      service = await spawnDecisionLog();
+      await waitReady(service);
+    }
     const count = async (sql: string): Promise<number> => Number((await pool.query<{ n: string | null }>(sql)).rows[0]?.n ?? 0);
     const waitFor = async (what: string, check: () => Promise<boolean>): Promise<void> => {
       const until = Date.now() + 600_000;
-      while (!(await check())) {
+      // the tables appear with decision-log's first batch
+      while (!(await check().catch(() => false))) {
         if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
         await new Promise((r) => setTimeout(r, 500));
       }
@@ -91,14 +99,15 @@ async function main(): Promise<void> {
     const windowsSum = await count(`SELECT coalesce(sum(total), 0) AS n FROM ${w}`);
     const late = await count(`SELECT coalesce(sum(late), 0) AS n FROM ${w}`);
     const storeSeconds = Math.max(0.001, ((t?.last.getTime() ?? 0) - started) / 1000);
-    const storedPerSecond = Math.round(stored / Math.max(loadSeconds, storeSeconds));
+    const drainSeconds = Math.max(0.001, ((t?.last.getTime() ?? 0) - (t?.first.getTime() ?? 0)) / 1000);
+    const storedPerSecond = Math.round(drain ? stored / drainSeconds : stored / Math.max(loadSeconds, storeSeconds));
     log(`stored ${stored} (${storedPerSecond}/s), sum over windows ${windowsSum}, late ${late}; running kafka-producer-perf-test for the ceiling`);
     const ceiling = producerCeiling(brokers, `${prefix}perf-ceiling`, Math.max(100_000, Math.min(published, 1_000_000)), valueBytes);
     const loadCeiling = load();
     const result = {
       when: new Date().toISOString(),
       machine: { cores: (await import('node:os')).cpus().length, shared: 'with other engineers\' tests and stacks at the time of the run' },
-      settings: { seconds, batchSize, inFlight, partitions: 3, windowSeconds: 1, allowedLatenessMs: 1000, messageValueBytes: valueBytes },
+      settings: { mode: drain ? 'drain (decision-log started on the published backlog)' : 'live', seconds, batchSize, inFlight, partitions: 3, windowSeconds: 1, allowedLatenessMs: 1000, messageValueBytes: valueBytes },
       answered: { total: answered, perSecond: Math.round(answered / loadSeconds), loadAverage: { start: loadAtStart, end: loadAtEnd } },
       published: { total: published, perSecond: Math.round(published / loadSeconds), loadAverage: loadAtEnd },
       stored: { total: stored, perSecond: storedPerSecond, seconds: Number(storeSeconds.toFixed(1)), loadAverage: loadStored },
@@ -117,7 +126,7 @@ async function main(): Promise<void> {
     log('bench-results/decisions.json written');
   } finally {
     await publisher.disconnect().catch(() => undefined);
-    await service.stop();
+    await service?.stop();
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await pool.end();
     const admin = kafka.admin();

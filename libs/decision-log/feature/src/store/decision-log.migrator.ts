@@ -10,6 +10,8 @@ export class DecisionLogMigrator {
   readonly migrate: () => Promise<void>;
 
   constructor(@Inject(PG_POOL) pool: Pool) {
+    // an idle pooled connection that Postgres drops (a restart) must not crash decision-log: the next query reconnects
+    pool.on('error', () => undefined);
     this.migrate = once(() => runDdl(pool, `edict-migrate:${this.schema}`, decisionLogDdl(this.schema)));
   }
 }
