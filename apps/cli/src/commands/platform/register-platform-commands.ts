@@ -4,6 +4,7 @@ import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
 import { registerBundleReportCommand } from '../validation/bundle-report.command';
 import { registerDecisionCommands } from './decision.commands';
+import { registerFleetCommands } from './fleet.commands';
 import { registerIncidentCommands } from './incident.commands';
 import { registerKeysCommands } from './keys.commands';
 import { registerPolicyCommands } from './policy.commands';
@@ -24,4 +25,5 @@ export function registerPlatformCommands(program: Command): void {
   registerPolicyCommands(program);
   registerReviewCommands(program);
   registerAuditCommands(program);
+  registerFleetCommands(program);
 }

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import type { FleetPolicyState, FleetView } from '@edict/contracts';
+import { callService } from './http-client';
+import { colors, outputFormat, printAs, table, withOutputOption, type OutputFormat } from './output-format';
+
+const stateWord = (state: FleetPolicyState): string =>
+  state === 'current' ? colors.green(state) : state === 'pending' ? colors.yellow(state) : colors.red(state);
+
+/** One row per agent and policy: what it runs against what it should run, its last activation and error. */
+export function fleetRows(view: FleetView): string[][] {
+  return view.agents.flatMap((agent) => {
+    const labels = Object.entries(agent.labels).filter(([k]) => k !== 'id' && k !== 'version').map(([k, v]) => `${k}=${v}`).join(' ');
+    const base = [agent.id, agent.kind, labels];
+    if (agent.policies.length === 0) return [[...base, '', '', '', '', '', agent.lastSeen, agent.stale ? colors.red('stale') : colors.yellow('pending')]];
+    return agent.policies.map((p) => [
+      ...base,
+      p.policyId,
+      p.activeRevision ?? '-',
+      p.expectedRevision ?? '-',
+      p.lastActivation ?? '-',
+      p.code ? `${p.code}: ${p.message ?? ''}` : '',
+      agent.lastSeen,
+      stateWord(p.state),
+    ]);
+  });
+}
+
+/** `edict fleet status`: every OPA agent from distribution's fleet view (GET /v1/fleet). */
+export function registerFleetCommands(program: Command): void {
+  const fleet = program.command('fleet').description('OPA agents served by Edict: what they run, errors, staleness');
+  withOutputOption(
+    fleet
+      .command('status')
+      .description('every agent: labels, per policy the active and expected revision, last activation, its error, last seen, state'),
+  ).action(async (opts: { output?: OutputFormat }) => {
+    const view = (await callService('distribution', '/v1/fleet')) as FleetView;
+    printAs(outputFormat(opts), view, () => [
+      table(['agent', 'kind', 'labels', 'policy', 'active', 'expected', 'last activation', 'error', 'last seen', 'state'], fleetRows(view)),
+      `${view.agents.length} agent(s); stale after ${view.staleAfterSeconds} s without a request or report`,
+    ]);
+  });
+}

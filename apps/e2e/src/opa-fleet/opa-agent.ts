@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { freePort } from '@edict/testing';
+
+/** What an agent's config needs from the stack: distribution's URL, a pdp token, the key to verify with, the policy. */
+export interface AgentSetup {
+  readonly agentId: string;
+  readonly distributionUrl: string;
+  readonly token: string;
+  readonly kid: string;
+  readonly pem: string;
+  readonly policyId: string;
+  readonly longPollingSeconds: number;
+}
+
+/**
+ * The OPA configuration docs/opa-fleets.md shows, using only OPA's documented keys: one service
+ * (Edict's `/opa` base, bearer token, the agent-id header), `keys` with the PEM, one bundle per
+ * policy named by its id with `signing.keyid` and long polling, and status reporting to Edict.
+ */
+export const agentConfig = (s: AgentSetup): Record<string, unknown> => ({
+  labels: { fleet: 'e2e', region: 'local' },
+  services: {
+    edict: {
+      url: `${s.distributionUrl}/opa`,
+      headers: { 'X-Edict-Agent-Id': s.agentId },
+      credentials: { bearer: { token: s.token } },
+    },
+  },
+  keys: { [s.kid]: { algorithm: 'ES256', key: s.pem } },
+  bundles: {
+    [s.policyId]: {
+      service: 'edict',
+      resource: `bundles/${s.policyId}`,
+      signing: { keyid: s.kid },
+      // long polling answers at once on a change; the delays only apply if the server does not long-poll
+      polling: { min_delay_seconds: 120, max_delay_seconds: 180, long_polling_timeout_seconds: s.longPollingSeconds },
+    },
+  },
+  status: { service: 'edict' },
+});
+
+/** A stock `opa run --server --config-file` per agent; `stop()` ends every one this started. */
+export class OpaAgents {
+  private readonly started: ChildProcess[] = [];
+  private readonly outputs = new Map<string, string[]>();
+
+  constructor(private readonly opaPath: string, private readonly dir: string) {}
+
+  async start(setup: AgentSetup): Promise<number> {
+    const port = await freePort();
+    const file = join(this.dir, `${setup.agentId}.yaml`);
+    writeFileSync(file, stringify(agentConfig(setup)));
+    const child = spawn(this.opaPath, ['run', '--server', '--addr', `127.0.0.1:${port}`, '--config-file', file, '--log-level', 'debug'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.started.push(child);
+    const output: string[] = [];
+    this.outputs.set(setup.agentId, output);
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    return port;
+  }
+
+  output(agentId: string): string {
+    return (this.outputs.get(agentId) ?? []).join('');
+  }
+
+  /** `POST /v1/data/<path>` on an agent: the result, or undefined while it has none. */
+  static async query(port: number, path: string, input: unknown): Promise<unknown> {
+    const response = await fetch(`http://127.0.0.1:${port}/v1/data/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+    return ((await response.json()) as { result?: unknown }).result;
+  }
+
+  async stop(): Promise<void> {
+    const running = this.started.filter((child) => child.exitCode === null && child.signalCode === null);
+    await Promise.all(running.map((child) => new Promise<void>((resolve) => (child.once('close', () => resolve()), child.kill('SIGTERM')))));
+  }
+}
