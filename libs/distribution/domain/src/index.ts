@@ -5,5 +5,6 @@ export * from './rollout/rollout.evolve';
 export * from './rollout/rollout.decider';
 export * from './gate/gate.types';
 export * from './gate/gate.evaluator';
+export * from './gate/gate.report';
 export * from './cohort/cohort';
 export * from './serving/serving-version';

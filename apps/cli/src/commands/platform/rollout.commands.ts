@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { gateTable } from './gate-table';
 import { callService, printJson } from './http-client';
 import { registerRolloutControlCommands } from './rollout-controls.commands';
 
@@ -48,9 +49,24 @@ export function registerRolloutCommands(program: Command): void {
     });
   rollout
     .command('status <policyId>')
-    .description('the stable version, the canary and its percentage')
+    .description('the stable version, the canary and its percentage, its revision (for --if-match); the gate table on stderr')
     .action(async (policyId: string) => {
-      printJson(await callService('distribution', rolloutPath(policyId)));
+      const view = await callService('distribution', rolloutPath(policyId));
+      printJson(view);
+      const table = gateTable(view);
+      if (table) process.stderr.write(table);
+    });
+  rollout
+    .command('check-gates <policyId>')
+    .description("evaluate the gates on supplied metrics (runbook: Canary Won't Promote); changes nothing")
+    .requiredOption('--decisions <n>', 'decisions counted', Number)
+    .requiredOption('--errors <n>', 'errors among them', Number)
+    .requiredOption('--denies <n>', 'denies among them', Number)
+    .action(async (policyId: string, opts: { decisions: number; errors: number; denies: number }) => {
+      const view = await callService('distribution', `${rolloutPath(policyId)}/check-gates`, { body: opts });
+      printJson(view);
+      const table = gateTable({ gate: view });
+      if (table) process.stderr.write(table);
     });
   registerRolloutControlCommands(rollout);
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StreamIds, type KillSwitchMode } from '@edict/contracts';
 import { ConflictError, type Clock } from '@edict/core';
-import { evaluateGate, rolloutDecider, type GateVerdict, type RolloutCommand, type RolloutState } from '@edict/distribution-domain';
+import { gateReport, requirePlausibleTotals, rolloutDecider, type GateReport, type RolloutCommand, type RolloutState, type WindowTotals } from '@edict/distribution-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
 import { metricsFor } from '@edict/observability';
@@ -46,7 +46,8 @@ export class RolloutCommandsService {
   }
 
   async promote(policyId: string, who: Principal, overrideReason?: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
-    const gate = await this.gate(policyId);
+    const { passed, reasons } = await this.gate(policyId);
+    const gate = { passed, reasons };
     const override = overrideReason === undefined ? {} : { override: { reason: overrideReason, by: who.subject, roles: who.roles } };
     return this.run(policyId, who.subject, { type: 'PromoteRollout', data: { by: who.subject, at: this.now(), gate, ...override } }, options);
   }
@@ -92,14 +93,23 @@ export class RolloutCommandsService {
     return { ...rolloutView(policyId, state, revision), gate: state.status === 'tracked' && state.canary ? await this.gate(policyId, state) : null };
   }
 
-  /** The current canary step's gate, from the decision windows since the step began. */
-  private async gate(policyId: string, known?: RolloutState): Promise<GateVerdict> {
+  /** The gates on supplied metrics (runbook troubleshooting): nothing is read from the windows, nothing changes. */
+  async checkGates(policyId: string, canary: WindowTotals, stable?: WindowTotals): Promise<GateReport> {
+    requirePlausibleTotals(canary, 'canary');
+    if (stable) requirePlausibleTotals(stable, 'stable');
+    const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+    const since = state.status === 'tracked' && state.canary ? state.canary.stepStartedAt : this.now();
+    return gateReport({ canary, ...(stable ? { stable } : {}) }, this.thresholds, since, this.now());
+  }
+
+  /** The current canary step's gates one by one, from the decision windows since the step began. */
+  private async gate(policyId: string, known?: RolloutState): Promise<GateReport | { passed: false; reasons: string[] }> {
     const state = known ?? (await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider)).state;
     if (state.status !== 'tracked' || !state.canary) return { passed: false, reasons: ['no canary in progress'] };
     const since = state.canary.stepStartedAt;
     const canary = await this.windows.totals(policyId, state.canary.version, true, since);
     const stable = state.stable ? await this.windows.totals(policyId, state.stable.version, false, since) : undefined;
-    return evaluateGate({ canary, ...(stable ? { stable } : {}) }, this.thresholds, since, this.now());
+    return gateReport({ canary, ...(stable ? { stable } : {}) }, this.thresholds, since, this.now());
   }
 
   private async run(policyId: string, actor: string, command: RolloutCommand, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class StartRolloutDto {
   @ApiProperty({ example: '1.2.0' }) @IsString() @IsNotEmpty() @MaxLength(64) version!: string;
@@ -40,4 +40,20 @@ export class PinVersionDto extends ReasonDto {
 
 export class DisablePolicyDto extends ReasonDto {
   @ApiProperty({ enum: ['fail-open', 'fail-closed'] }) @IsIn(['fail-open', 'fail-closed']) mode!: 'fail-open' | 'fail-closed';
+}
+
+/** Metrics of one version for check-gates (the counts a decision window sums). */
+export class GateMetricsDto {
+  @ApiProperty({ example: 1000 }) @IsNumber() decisions!: number;
+  @ApiProperty({ example: 12 }) @IsNumber() errors!: number;
+  @ApiProperty({ example: 150 }) @IsNumber() denies!: number;
+  @ApiPropertyOptional({ example: 110000, description: 'mean evaluation time (ns), for the cost gate' }) @IsOptional() @IsNumber() meanEvaluationNs?: number;
+}
+
+export class CheckGatesDto extends GateMetricsDto {
+  @ApiPropertyOptional({ type: GateMetricsDto, description: "the stable version's metrics, for the cost gate" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GateMetricsDto)
+  stable?: GateMetricsDto;
 }

@@ -5,7 +5,8 @@ import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { parseIfMatch } from './if-match';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { requireRolloutAccess } from './rollout-access';
-import { DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, RollbackDto, StartRolloutDto } from './rollout.dto';
+import type { GateReport, WindowTotals } from '@edict/distribution-domain';
+import { CheckGatesDto, GateMetricsDto, DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, RollbackDto, StartRolloutDto } from './rollout.dto';
 
 type View = Promise<Record<string, unknown>>;
 
@@ -24,6 +25,14 @@ export class RolloutsController {
   @ApiOperation({ summary: 'Stable version, canary, pin, kill switch and the current gate verdict' })
   status(@Param('policyId', PolicyIdPipe) policyId: string): View {
     return this.rollouts.status(policyId);
+  }
+
+  @Post('check-gates') @HttpCode(200)
+  @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
+  @ApiOperation({ summary: 'Evaluate the gates on supplied metrics (runbook: Canary Won\'t Promote); changes nothing' })
+  checkGates(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: CheckGatesDto): Promise<GateReport> {
+    const totals = (m: GateMetricsDto): WindowTotals => ({ total: m.decisions, errors: m.errors, denies: m.denies, meanEvaluationNs: m.meanEvaluationNs ?? 0 });
+    return this.rollouts.checkGates(policyId, totals(body), body.stable ? totals(body.stable) : undefined);
   }
 
   @Post('start') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
