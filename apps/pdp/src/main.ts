@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { connectKafkaConsumer } from '@edict/messaging';
-import { PdpModule, pdpConfigFromEnv } from '@edict/pdp-feature';
+import { installFastDecisions, PdpModule, pdpConfigFromEnv } from '@edict/pdp-feature';
 import { bootstrapService } from '@edict/service-kit';
 
 // Every PDP instance must see every rollout event, so each has its own consumer group.
@@ -10,5 +10,8 @@ void bootstrapService({
   name: 'pdp',
   rootModule: PdpModule,
   port: Number(process.env['PORT'] ?? 4107),
-  beforeListen: (app) => connectKafkaConsumer(app, `pdp-${name}`, { fromBeginning: false }),
+  beforeListen: async (app) => {
+    installFastDecisions(app);
+    await connectKafkaConsumer(app, `pdp-${name}`, { fromBeginning: false });
+  },
 });

@@ -1,2 +1,3 @@
 export * from './pdp.module';
 export * from './pdp.config';
+export * from './http/fast/install-fast-decisions';

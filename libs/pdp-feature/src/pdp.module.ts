@@ -4,9 +4,11 @@ import { systemClock } from '@edict/core';
 import { EdictRuntimeModule } from '@edict/messaging';
 import { createLogger } from '@edict/observability';
 import { DecisionPoint } from '@edict/pdp';
+import { DecisionService } from './decide/decision.service';
 import { DecisionsController } from './http/decisions.controller';
 import { DecisionLogBuffer } from './logging/decision-log.buffer';
-import { PDP_CONFIG, PDP_LOGGER, pdpConfigFromEnv, type PdpConfig } from './pdp.config';
+import { pdpMaskRulesFromEnv } from './masking/pdp-mask.config';
+import { PDP_CONFIG, PDP_LOGGER, PDP_MASK_RULES, pdpConfigFromEnv, type PdpConfig } from './pdp.config';
 import { PdpMetrics } from './pdp.metrics';
 import { jwksKeyLookup } from './sync/jwks-key-lookup';
 import { pinnedKeyLookup } from './sync/pinned-key-lookup';
@@ -20,6 +22,7 @@ import { ServingSyncService } from './sync/serving-sync.service';
   providers: [
     { provide: PDP_CONFIG, useFactory: pdpConfigFromEnv },
     { provide: PDP_LOGGER, useFactory: () => createLogger('pdp') },
+    { provide: PDP_MASK_RULES, useFactory: () => pdpMaskRulesFromEnv() },
     {
       provide: DecisionPoint,
       inject: [PDP_CONFIG],
@@ -30,6 +33,7 @@ import { ServingSyncService } from './sync/serving-sync.service';
     },
     PdpMetrics,
     DecisionLogBuffer,
+    DecisionService,
     ServingSyncService,
   ],
 })

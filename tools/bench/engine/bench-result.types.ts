@@ -1,3 +1,6 @@
+import type { LoadPoint } from './autocannon-load';
+import type { IdleSample } from './idle-footprint';
+
 /** One policy size's numbers. */
 export interface SizeResult {
   readonly rules: number;
@@ -21,19 +24,6 @@ interface Target {
   readonly met: boolean | null;
 }
 
-/** One server driven over HTTP: client-side latency (request written → response body read). */
-export interface HttpSideResult {
-  readonly endpoint: string;
-  /** what the server does for each request, in words, so the numbers are read for what they are */
-  readonly perRequest: string;
-  readonly requests: number;
-  readonly errors: number;
-  readonly p50Us: number;
-  readonly p99Us: number;
-  readonly meanUs: number;
-  readonly requestsPerSecond: number;
-}
-
 /** Both servers' answers on a sample of the requests, compared before anything is timed. */
 export interface HttpParity {
   readonly checked: number;
@@ -41,6 +31,15 @@ export interface HttpParity {
   readonly sameRule: number;
   /** the first few disagreements, for a human to look at */
   readonly mismatches: readonly { readonly request: number; readonly pdp: string; readonly opa: string }[];
+}
+
+/** Both servers at one concurrency of the sweep. */
+export interface SweepRow {
+  readonly concurrency: number;
+  readonly pdp: LoadPoint;
+  readonly opa: LoadPoint;
+  /** PDP req/s ÷ OPA req/s, OPA p99 ÷ PDP p99: >1 means the PDP is the better */
+  readonly ratios: { readonly throughput: number; readonly p99: number };
 }
 
 /** The PDP sidecar's HTTP API against OPA's, on the same policy and requests. */
@@ -51,13 +50,21 @@ export type PdpHttpComparison =
       readonly rules: number;
       readonly method: string;
       readonly setupSeconds: number;
-      /** the machine's 1-minute load average just before timing: shared cores make every number here noisy */
-      readonly loadAverage1m: number;
+      /** the machine's 1-minute load average just before and after timing: shared cores make every number here noisy */
+      readonly loadAverage1m: { readonly before: number; readonly after: number };
       readonly parity: HttpParity;
-      readonly pdp: HttpSideResult;
-      readonly opa: HttpSideResult;
-      /** each >1 means the PDP is the faster: OPA p50 ÷ PDP p50, OPA p99 ÷ PDP p99, PDP req/s ÷ OPA req/s */
-      readonly ratios: { readonly p50: number; readonly p99: number; readonly throughput: number };
+      readonly endpoints: { readonly pdp: string; readonly opa: string };
+      /** what each server does for each request, in words, so the numbers are read for what they are */
+      readonly perRequest: { readonly pdp: string; readonly opa: string };
+      readonly sweep: readonly SweepRow[];
+      /** sampled over 10 s with no requests, before the sweep (after start and the parity check) and after it */
+      readonly idle: { readonly before: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly after: { readonly pdp: IdleSample; readonly opa: IdleSample } };
+      readonly targets: {
+        /** at concurrency 16: PDP req/s ≥ OPA's with p99 ≤ OPA's */
+        readonly fasterThanOpaAtC16: Target;
+        readonly idleRssMiB: Target;
+        readonly idleCpuTicks: Target;
+      };
     };
 
 /** bench-results/engine.json */

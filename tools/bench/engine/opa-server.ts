@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 /** A running `opa run --server`, stopped by `stop` (idempotent). */
 export interface OpaServer {
   readonly url: string;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -58,7 +59,7 @@ export async function startOpaServer(opa: string, files: readonly string[], read
   while (Date.now() < deadline) {
     if (ended !== undefined) throw new Error(`opa run --server exited (${ended}): ${stderr.trim()}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop };
+      if ((await fetch(`${url}/health`)).ok) return { url, pid: child.pid, stop };
     } catch {
       // not listening yet
     }

@@ -1,37 +1,51 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { PdpHttpComparison } from './bench-result.types';
+import { drive, round2, type LoadPoint } from './autocannon-load';
+import type { PdpHttpComparison, SweepRow } from './bench-result.types';
 import { Cleanup } from './cleanup';
 import type { BenchPolicy } from './generate-policy';
 import { keepAliveAgent, type HttpTarget } from './http-load';
 import { checkParity } from './http-parity';
-import { ROUND, round2, summarise, timeBoth, type HttpBenchOptions } from './http-timing';
+import { sampleIdle, type IdleSample } from './idle-footprint';
 import { opaWorkspace } from './measure-opa';
 import { startOpaServer } from './opa-server';
 import { removeLogs, startPdpSidecar } from './pdp-sidecar';
 
-/** Bounded, so that a run on a shared machine is a few seconds of load on 127.0.0.1. */
-export const HTTP_BENCH_DEFAULTS: HttpBenchOptions = { requests: 2000, warmup: 200, concurrency: 4, paritySample: 200 };
+/** The fixed sweep; each point bounded in time, so a run is about a minute of load on 127.0.0.1. */
+export interface HttpBenchOptions {
+  readonly concurrencies: readonly number[];
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly idleSeconds: number;
+  readonly paritySample: number;
+}
+export const HTTP_BENCH_DEFAULTS: HttpBenchOptions = { concurrencies: [1, 4, 16, 64], seconds: 5, warmupSeconds: 1, idleSeconds: 10, paritySample: 200 };
 
 const OPA_RULE_PATH = '/v1/data/edict/bench/decision'; // package edict.bench, rule decision (generate-policy.ts)
 
 const PDP_PER_REQUEST =
-  'Express + Nest pipeline (correlation context, HTTP metrics, JSON body parser), bearer token verified (HS256 JWT) and role checked, ' +
-  'body validated (class-validator), the policy and its parent tiers looked up (an org policy has none: one tier is evaluated, as in OPA) ' +
-  'with the subject\'s canary cohort, evaluate(), Prometheus counters and histogram updated, a CloudEvent for edict.decisions.v1 queued ' +
-  '(sent to Kafka in batches of up to 500 every 200 ms, off the request path, but in the same process); answers the full decision record ' +
-  '(id, timestamp, bundles, reason). Node 20, one process, LOG_LEVEL=warn.';
+  'the PDP\'s fast HTTP path (node:http, ahead of Express/Nest, which serve every other route): correlation context, body read under 1 MiB, ' +
+  'UTF-8 and JSON structure checks, bearer token verified (HS256 JWT, cached per token) and role checked, body checked by a compiled JSON Schema (ajv), ' +
+  'the policy looked up with the subject\'s canary cohort, evaluate(), Prometheus counters and histograms, the decision masked (default secret keys), ' +
+  'a CloudEvent for edict.decisions.v1 queued (sent to Kafka in batches of up to 500 every 200 ms, off the request path, in the same process); ' +
+  'answers the full decision record. Node 20, one process, LOG_LEVEL=warn.';
 const OPA_PER_REQUEST =
-  'OPA server in its default configuration: no authentication or authorization, no decision logging, no bundle plugin; ' +
-  'parses the input, evaluates data.edict.bench.decision, answers {"result": {"effect", "rule"}}. GOMAXPROCS=1, --log-level error.';
+  'OPA server: no authentication or authorization, no decision logging (Edict\'s decision-log has no OPA decision-log endpoint, POST /opa/logs, ' +
+  'to point the plugin at yet), no bundle plugin; parses the input, evaluates data.edict.bench.decision, answers {"result": {"effect", "rule"}}. ' +
+  'GOMAXPROCS=1, --log-level error.';
+
+const sampleBoth = async (pdpPid: number, opaPid: number, seconds: number): Promise<{ pdp: IdleSample; opa: IdleSample }> => {
+  const [pdp, opa] = await Promise.all([sampleIdle(pdpPid, seconds), sampleIdle(opaPid, seconds)]);
+  return { pdp, opa };
+};
 
 /**
  * The PDP sidecar's `POST /v1/decisions` against OPA's `POST /v1/data/...`, same policy (the
  * 100-rule benchmark policy, as an Edict bundle and as Rego) and same requests, both on
- * 127.0.0.1, driven from this process with a fixed concurrency over keep-alive connections.
- * Checks first that both give the same effect on a sample; does not time them otherwise.
- * Stops everything it started, on success, failure or Ctrl-C.
+ * 127.0.0.1, driven by autocannon at each concurrency of the sweep (the two servers in turn, the
+ * first alternating), after a parity check on a sample. Samples both processes' idle CPU and RSS
+ * before and after. Stops everything it started, on success, failure or Ctrl-C.
  */
 export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy, options: HttpBenchOptions = HTTP_BENCH_DEFAULTS): Promise<PdpHttpComparison> {
   const say = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -51,9 +65,10 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     logs = () => removeLogs(sidecar);
     const opa = await startOpaServer(opaPath, [ws.policy]);
     cleanup.add('opa run --server', () => opa.stop());
+    if (sidecar.pid === undefined || opa.pid === undefined) throw new Error('no process id for the PDP or OPA');
     const setupSeconds = Math.round((Date.now() - setupStarted) / 1000);
 
-    const requests = policy.requests.slice(0, Math.max(options.requests, options.warmup, options.paritySample));
+    const requests = policy.requests.slice(0, Math.max(200, options.paritySample));
     const pdpTarget: HttpTarget = {
       url: new URL('/v1/decisions', sidecar.url),
       headers: { authorization: `Bearer ${sidecar.token}` },
@@ -67,26 +82,46 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     if (parity.sameEffect !== parity.checked) {
       return { ran: false, skipped: false, reason: `the PDP and OPA disagree on the effect of ${parity.checked - parity.sameEffect} of ${parity.checked} sampled requests; not timed`, parity };
     }
-    const loadAverage1m = round2(loadavg()[0] ?? 0);
-    say(`bench:engine: timing ${options.requests} requests (after ${options.warmup} warm-up) against each, ${options.concurrency} in flight…`);
-    const runs = await timeBoth(pdpTarget, opaTarget, options);
-    const pdp = summarise(`POST ${pdpTarget.url.href}`, PDP_PER_REQUEST, runs.pdp);
-    const opaSide = summarise(`POST ${opaTarget.url.href}`, OPA_PER_REQUEST, runs.opa);
+    say(`bench:engine: idle footprint of both, ${options.idleSeconds} s…`);
+    const idleBefore = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
+    const loadBefore = round2(loadavg()[0] ?? 0);
+    const sweep: SweepRow[] = [];
+    for (const [i, concurrency] of options.concurrencies.entries()) {
+      say(`bench:engine: ${concurrency} connection(s), ${options.seconds} s against each (after ${options.warmupSeconds} s warm-up)…`);
+      const point = { pdp: undefined as LoadPoint | undefined, opa: undefined as LoadPoint | undefined };
+      for (const side of i % 2 === 0 ? (['opa', 'pdp'] as const) : (['pdp', 'opa'] as const)) {
+        const target = side === 'pdp' ? pdpTarget : opaTarget;
+        await drive(target, concurrency, options.warmupSeconds);
+        point[side] = await drive(target, concurrency, options.seconds);
+      }
+      const { pdp, opa: opaPoint } = point as { pdp: LoadPoint; opa: LoadPoint };
+      sweep.push({ concurrency, pdp, opa: opaPoint, ratios: { throughput: round2(pdp.requestsPerSecond / opaPoint.requestsPerSecond), p99: round2(opaPoint.p99Ms / pdp.p99Ms) } });
+    }
+    const loadAfter = round2(loadavg()[0] ?? 0);
+    say(`bench:engine: idle footprint again, ${options.idleSeconds} s…`);
+    const idleAfter = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
+    const at16 = sweep.find((row) => row.concurrency === 16);
     succeeded = true;
     return {
       ran: true,
       rules: policy.bundle.spec.rules?.length ?? 0,
       method:
-        `${options.requests} requests per server after ${options.warmup} warm-up, ${options.concurrency} in flight (closed loop) over ${options.concurrency} keep-alive connections, ` +
-        `in rounds of ${ROUND} alternating the servers; latency measured by the client (this Node process, same machine) from request to the end of the response body; ` +
-        `the same generated requests for both; parity checked first on ${options.paritySample} requests. Each server works on one core, so with ${options.concurrency} in flight ` +
-        `a latency includes queueing behind the others (about ${options.concurrency}× the service time): compare the two sides, not either with the in-process µs`,
+        `autocannon (in this Node process, on the same 2-core machine as both servers) at ${options.concurrencies.join('/')} keep-alive connections, one request in flight on each, ` +
+        `${options.seconds} s per server and concurrency after ${options.warmupSeconds} s of warm-up, the servers in turn (which goes first alternates); ` +
+        `latency from request written to response read; the same ${requests.length} generated requests, cycled, for both; parity checked first on ${options.paritySample}. ` +
+        `Idle: /proc/<pid>/stat utime+stime and VmRSS over ${options.idleSeconds} s with no requests, before and after the sweep`,
       setupSeconds,
-      loadAverage1m,
+      loadAverage1m: { before: loadBefore, after: loadAfter },
       parity,
-      pdp,
-      opa: opaSide,
-      ratios: { p50: round2(opaSide.p50Us / pdp.p50Us), p99: round2(opaSide.p99Us / pdp.p99Us), throughput: round2(pdp.requestsPerSecond / opaSide.requestsPerSecond) },
+      endpoints: { pdp: `POST ${pdpTarget.url.href}`, opa: `POST ${opaTarget.url.href}` },
+      perRequest: { pdp: PDP_PER_REQUEST, opa: OPA_PER_REQUEST },
+      sweep,
+      idle: { before: idleBefore, after: idleAfter },
+      targets: {
+        fasterThanOpaAtC16: { target: 1, actual: at16 ? at16.ratios.throughput : null, met: at16 ? at16.ratios.throughput >= 1 && at16.ratios.p99 >= 1 : null },
+        idleRssMiB: { target: 60, actual: idleAfter.pdp.rssMiB, met: idleBefore.pdp.rssMiB <= 60 && idleAfter.pdp.rssMiB <= 60 },
+        idleCpuTicks: { target: 0, actual: idleAfter.pdp.cpuTicks, met: idleBefore.pdp.cpuTicks === 0 && idleAfter.pdp.cpuTicks === 0 },
+      },
     };
   } finally {
     await cleanup.run();

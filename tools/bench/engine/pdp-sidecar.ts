@@ -11,6 +11,8 @@ export interface PdpSidecar {
   readonly url: string;
   /** a bearer token the PDP accepts (dev issuer, role platform) */
   readonly token: string;
+  /** the PDP's process id, for the idle footprint */
+  readonly pid: number | undefined;
   /** the services' logs, kept when the run fails */
   readonly logDir: string;
 }
@@ -36,8 +38,9 @@ export async function startPdpSidecar(cleanup: Cleanup, bundleFile: string, prob
     databaseUrl: infra.databaseUrl,
     schema: run.replace(/-/g, '_'),
     logDir,
-    // no traffic minimum or soak time between rollout steps: the benchmark is not about gates
-    env: { EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_TOPIC_PREFIX: `${run}.`, EDICT_PDP_NAME: `pdp-${run}`, LOG_LEVEL: 'warn' },
+    // no traffic minimum or soak time between rollout steps: the benchmark is not about gates;
+    // the generated policy has no bundle tests, so the org tier's rule coverage is not required
+    env: { EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_VALIDATION_REQUIRE_COVERAGE: 'none', EDICT_TOPIC_PREFIX: `${run}.`, EDICT_PDP_NAME: `pdp-${run}`, LOG_LEVEL: 'warn' },
   });
   cleanup.add('the seven services', () => stack.stop());
 
@@ -50,7 +53,7 @@ export async function startPdpSidecar(cleanup: Cleanup, bundleFile: string, prob
   const url = stack.env[urlVariable('pdp')];
   if (!url) throw new Error('the stack has no PDP URL');
   const token = await mintDevToken({ subject: 'bench-client', roles: ['platform'], ttlSeconds: 3600 });
-  return { url, token, logDir };
+  return { url, token, logDir, pid: stack.services.pdp.child.pid };
 }
 
 /** Removes the services' logs (after a successful run; a failed one keeps them to read). */

@@ -1,4 +1,5 @@
-import type { BenchResult, HttpSideResult, PdpHttpComparison } from './bench-result.types';
+import type { BenchResult, PdpHttpComparison } from './bench-result.types';
+import type { IdleSample } from './idle-footprint';
 
 const us = (ns: number): string => `${(ns / 1000).toFixed(2)} µs`;
 const pad = (s: string, n: number): string => s.padEnd(n);
@@ -26,8 +27,7 @@ export function printSummary(r: BenchResult): void {
   printHttp(r.pdpHttpVsOpaHttp, out);
 }
 
-const ms = (us: number): string => `${(us / 1000).toFixed(2)} ms`;
-const round = (x: number): string => x.toFixed(1);
+const idle = (i: IdleSample): string => `${i.rssMiB} MiB RSS, ${i.cpuPercentOfCore} % of a core (${i.cpuTicks} ticks in ${i.seconds} s)`;
 
 function printHttp(h: PdpHttpComparison, out: (line?: string) => boolean): void {
   if (!h.ran) {
@@ -35,18 +35,19 @@ function printHttp(h: PdpHttpComparison, out: (line?: string) => boolean): void 
     for (const m of h.parity?.mismatches ?? []) out(`  request #${m.request}: PDP ${m.pdp}, OPA ${m.opa}`);
     return;
   }
-  out(`PDP sidecar HTTP vs OPA HTTP API — ${h.rules} rules, ${h.pdp.requests.toLocaleString('en-US')} requests each, client on the same machine (setup ${h.setupSeconds} s, load average ${h.loadAverage1m})`);
-  out(pad('', 6) + pad('p50', 10) + pad('p99', 10) + pad('mean', 10) + pad('req/s', 9) + pad('errors', 8) + 'endpoint');
-  const row = (name: string, s: HttpSideResult): boolean =>
-    out(pad(name, 6) + pad(ms(s.p50Us), 10) + pad(ms(s.p99Us), 10) + pad(ms(s.meanUs), 10) + pad(s.requestsPerSecond.toLocaleString('en-US'), 9) + pad(String(s.errors), 8) + s.endpoint);
-  row('PDP', h.pdp);
-  row('OPA', h.opa);
-  out(`OPA÷PDP latency: p50 ${h.ratios.p50}×, p99 ${h.ratios.p99}×; PDP÷OPA req/s: ${h.ratios.throughput}× (>1: the PDP is faster)`);
-  // from the raw rates, not the rounded ratio: 1 ÷ 0.14 would overstate it
-  const [pdp, opa] = [h.pdp.requestsPerSecond, h.opa.requestsPerSecond];
-  out(pdp >= opa ? `→ over HTTP the PDP sidecar answers ${round(pdp / opa)}× the requests per second of OPA` : `→ over HTTP OPA answers ${round(opa / pdp)}× the requests per second of the PDP sidecar`);
+  out(`PDP sidecar HTTP vs OPA HTTP API — ${h.rules} rules, autocannon on the same machine (setup ${h.setupSeconds} s, load average ${h.loadAverage1m.before} → ${h.loadAverage1m.after})`);
+  out(pad('conns', 7) + pad('PDP req/s', 11) + pad('PDP p99', 10) + pad('OPA req/s', 11) + pad('OPA p99', 10) + pad('PDP÷OPA req/s', 15) + pad('OPA÷PDP p99', 13) + 'errors PDP/OPA');
+  for (const r of h.sweep) {
+    out(pad(String(r.concurrency), 7) + pad(r.pdp.requestsPerSecond.toLocaleString('en-US'), 11) + pad(`${r.pdp.p99Ms} ms`, 10) + pad(r.opa.requestsPerSecond.toLocaleString('en-US'), 11) + pad(`${r.opa.p99Ms} ms`, 10) +
+      pad(`${r.ratios.throughput}×`, 15) + pad(`${r.ratios.p99}×`, 13) + `${r.pdp.errors}/${r.opa.errors}`);
+  }
+  out(`idle before the sweep — PDP: ${idle(h.idle.before.pdp)}; OPA: ${idle(h.idle.before.opa)}`);
+  out(`idle after the sweep  — PDP: ${idle(h.idle.after.pdp)}; OPA: ${idle(h.idle.after.opa)}`);
+  const t = h.targets;
+  out(`target c=16 PDP req/s ≥ OPA's, p99 ≤ OPA's: ${t.fasterThanOpaAtC16.actual ?? '-'}× — ${mark(t.fasterThanOpaAtC16.met)}`);
+  out(`target idle RSS ≤ 60 MiB: ${t.idleRssMiB.actual ?? '-'} MiB — ${mark(t.idleRssMiB.met)}; no idle CPU: ${t.idleCpuTicks.actual ?? '-'} ticks — ${mark(t.idleCpuTicks.met)}`);
   out(`parity before timing: same effect ${h.parity.sameEffect}/${h.parity.checked}, same rule ${h.parity.sameRule}/${h.parity.checked}`);
-  out(`per request, PDP: ${h.pdp.perRequest}`);
-  out(`per request, OPA: ${h.opa.perRequest}`);
+  out(`per request, PDP: ${h.perRequest.pdp}`);
+  out(`per request, OPA: ${h.perRequest.opa}`);
   out(`method: ${h.method}`);
 }

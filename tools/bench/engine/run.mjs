@@ -17,7 +17,7 @@ const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const out = join(root, 'dist', relative(root, here));
 mkdirSync(out, { recursive: true });
-for (const name of readdirSync(here).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'))) {
+for (const name of readdirSync(here).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts') && !n.endsWith('.d.ts'))) {
   const file = join(here, name);
   const res = await transformFile(file, { ...swcrc, swcrc: false, filename: file, jsc: { ...swcrc.jsc, baseUrl: root, paths: base.compilerOptions.paths } });
   writeFileSync(join(out, name.replace(/\.ts$/, '.js')), res.code);

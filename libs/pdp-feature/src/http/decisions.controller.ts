@@ -1,24 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { tierOfPolicyId, type DecisionLogged } from '@edict/contracts';
+import type { DecisionLogged } from '@edict/contracts';
 import { DecisionPoint } from '@edict/pdp';
 import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
-import { DecisionLogBuffer } from '../logging/decision-log.buffer';
-import { PdpMetrics } from '../pdp.metrics';
+import { DecisionService } from '../decide/decision.service';
 import { DecideBodyPipe } from './decide-body.pipe';
-import { requireSubject, subjectBindingFromEnv } from './subject-binding';
 import { decideRequestSchema, type DecideBody } from './decide-request.schema';
-
-const CALLERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
+import { DECISION_CALLERS as CALLERS } from './decision-callers';
 
 /** The sidecar's HTTP face: decisions for callers that are not Node. */
 @ApiTags('decisions')
 @ApiBearerAuth()
 @Controller('v1')
 export class DecisionsController {
-  private readonly binding = subjectBindingFromEnv();
-
-  constructor(private readonly pdp: DecisionPoint, private readonly log: DecisionLogBuffer, private readonly metrics: PdpMetrics) {}
+  constructor(private readonly pdp: DecisionPoint, private readonly decisions: DecisionService) {}
 
   @Post('decisions')
   @HttpCode(200)
@@ -26,15 +21,9 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Decide a request across the policy and its parent tiers; the decision is logged to edict.decisions.v1' })
   @ApiBody({ schema: decideRequestSchema as unknown as Record<string, unknown> })
   decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal): DecisionLogged['data'] {
-    tierOfPolicyId(body.policyId);
-    requireSubject(this.binding, body.subject, who.subject);
-    const decision = this.pdp.decide({ policyId: body.policyId, subject: body.subject, request: { ...body.request } });
-    const canary = decision.bundles.some((b) => b.canary);
-    this.metrics.decisions.inc({ policy: body.policyId, effect: decision.result.effect, canary: String(canary) });
-    this.metrics.evaluation.observe(decision.evaluationNs / 1e9);
-    if (decision.result.error) this.metrics.errors.inc({ policy: body.policyId, code: decision.result.error.code });
-    this.log.add(decision);
-    return decision;
+    // Served by the fast path (http/fast) in a running PDP; this route stays for the OpenAPI
+    // document and for requests the fast path hands on (unusual framing, content encodings).
+    return this.decisions.decide(body, who);
   }
 
   @Get('policies')

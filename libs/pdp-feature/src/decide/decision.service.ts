@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { tierOfPolicyId, type DecisionLogged } from '@edict/contracts';
+import { maskDecision, type MaskRule } from '@edict/decision-log-domain';
+import { DecisionPoint } from '@edict/pdp';
+import type { Principal } from '@edict/service-kit';
+import type { DecideBody } from '../http/decide-request.schema';
+import { requireSubject, subjectBindingFromEnv } from '../http/subject-binding';
+import { DecisionLogBuffer } from '../logging/decision-log.buffer';
+import { PDP_MASK_RULES } from '../pdp.config';
+import { PdpMetrics } from '../pdp.metrics';
+
+/**
+ * One decision for an HTTP caller, whichever HTTP path it came by (the fast path or Nest's
+ * controller): the policy id and subject binding checked, the decision made on the request as
+ * sent, counted, then MASKED (EDICT_DECISION_MASK_PATHS and the default secret keys) before it is
+ * logged, published or returned: nothing unmasked leaves the PDP.
+ */
+@Injectable()
+export class DecisionService {
+  private readonly binding = subjectBindingFromEnv();
+
+  constructor(
+    private readonly pdp: DecisionPoint,
+    private readonly log: DecisionLogBuffer,
+    private readonly metrics: PdpMetrics,
+    @Inject(PDP_MASK_RULES) private readonly maskRules: readonly MaskRule[],
+  ) {}
+
+  decide(body: DecideBody, who: Principal): DecisionLogged['data'] {
+    tierOfPolicyId(body.policyId);
+    requireSubject(this.binding, body.subject, who.subject);
+    const decision = this.pdp.decide({ policyId: body.policyId, subject: body.subject, request: { ...body.request } });
+    const canary = decision.bundles.some((b) => b.canary);
+    this.metrics.decisions.inc({ policy: body.policyId, effect: decision.result.effect, canary: String(canary) });
+    this.metrics.evaluation.observe(decision.evaluationNs / 1e9);
+    if (decision.result.error) this.metrics.errors.inc({ policy: body.policyId, code: decision.result.error.code });
+    const masked = maskDecision(decision, this.maskRules);
+    this.log.add(masked);
+    return masked;
+  }
+}

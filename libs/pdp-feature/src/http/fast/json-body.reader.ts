@@ -1,0 +1,73 @@
+import type { IncomingMessage } from 'node:http';
+import { EdictError, PayloadTooLargeError, ValidationError } from '@edict/core';
+import { BODY_LIMIT_BYTES, EdgeCodes, prescanJson, type JsonBodyLimits, type JsonScanFinding } from '@edict/service-kit';
+
+// fatal: invalid UTF-8 is refused, never silently replaced by U+FFFD
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
+
+const charsetOf = (contentType: string | undefined): string | undefined =>
+  /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+
+const tooLarge = (): PayloadTooLargeError =>
+  new PayloadTooLargeError(EdgeCodes.tooLarge, 'The request body is larger than this endpoint accepts.', { limitBytes: BODY_LIMIT_BYTES });
+
+function refusal(finding: JsonScanFinding, limits: JsonBodyLimits): EdictError {
+  switch (finding.kind) {
+    case 'too-deep':
+      return new ValidationError(EdgeCodes.tooDeep, `The request body nests deeper than ${limits.maxDepth} levels.`, { maxDepth: limits.maxDepth, offset: finding.offset });
+    case 'too-many-members':
+      return new PayloadTooLargeError(EdgeCodes.tooManyMembers, `The request body has more than ${limits.maxMembers} keys and items.`, { maxMembers: limits.maxMembers });
+    case 'non-finite-number':
+      return new ValidationError(EdgeCodes.nonFiniteNumber, `The number ${finding.literal} is out of range (it is not a finite double).`, { offset: finding.offset });
+  }
+}
+
+/** The raw bytes, at most BODY_LIMIT_BYTES (413 `REQUEST.TOO_LARGE` past it, as body-parser's limit). */
+function readBytes(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > BODY_LIMIT_BYTES) {
+    req.resume(); // drain, so that the refusal reaches the client
+    return Promise.reject(tooLarge());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => (size > BODY_LIMIT_BYTES ? reject(tooLarge()) : resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks))));
+    req.on('error', () => reject(new ValidationError('REQUEST.MALFORMED_BODY', 'request aborted')));
+  });
+}
+
+/**
+ * A JSON request body read as service-kit's edge reads it (same limits, order and codes): the
+ * size limit, the charset (415), UTF-8 (400 `REQUEST.INVALID_UTF8`), an object or array, then the
+ * structural pre-scan (`REQUEST.TOO_DEEP`, `REQUEST.TOO_MANY_MEMBERS`, `REQUEST.NON_FINITE_NUMBER`)
+ * before JSON.parse (`REQUEST.MALFORMED_JSON`). An empty body reads as `{}`, as there.
+ */
+export async function readJsonBody(req: IncomingMessage, limits: JsonBodyLimits): Promise<unknown> {
+  const raw = await readBytes(req);
+  const charset = charsetOf(req.headers['content-type']);
+  if (charset !== undefined && !UTF8_CHARSETS.has(charset)) {
+    throw new EdictError(EdgeCodes.unsupportedMediaType, `Unsupported charset "${charset}": request bodies are UTF-8.`, 415);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(raw);
+  } catch {
+    throw new ValidationError(EdgeCodes.invalidUtf8, 'The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') return {};
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') throw new ValidationError(EdgeCodes.malformedJson, 'The request body is not valid JSON: it must be an object or an array.');
+  const finding = prescanJson(text, limits);
+  if (finding) throw refusal(finding, limits);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ValidationError(EdgeCodes.malformedJson, `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+
+/** A process sampled while nothing asks it anything. */
+export interface IdleSample {
+  readonly pid: number;
+  readonly seconds: number;
+  readonly rssMiB: number;
+  /** user + system CPU over the window, as a percentage of one core */
+  readonly cpuPercentOfCore: number;
+  /** the raw clock ticks behind it (USER_HZ, 100 on Linux): 0 means not measurable */
+  readonly cpuTicks: number;
+}
+
+const USER_HZ = 100;
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15; the name in field 2 may hold spaces). */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // fields[0] is field 3 (state)
+}
+
+function rssKiB(pid: number): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/** CPU used by `pid` over `seconds` of idleness (Linux /proc), and its resident set at the end. */
+export async function sampleIdle(pid: number, seconds = 10): Promise<IdleSample> {
+  const before = cpuTicks(pid);
+  const started = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const ticks = cpuTicks(pid) - before;
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    pid,
+    seconds: Number(elapsed.toFixed(2)),
+    rssMiB: Number((rssKiB(pid) / 1024).toFixed(1)),
+    cpuPercentOfCore: Number(((ticks / USER_HZ / elapsed) * 100).toFixed(2)),
+    cpuTicks: ticks,
+  };
+}
