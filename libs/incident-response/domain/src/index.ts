@@ -14,3 +14,4 @@ export * from './incident/incident-id';
 export * from './notify/incident-message';
 export * from './notify/webhook-config';
 export * from './incident/incident-timeline';
+export * from './fast/sliding-counts';

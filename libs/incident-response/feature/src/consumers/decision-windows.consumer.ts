@@ -12,7 +12,9 @@ export class DecisionWindowsConsumer {
   @EventPattern(Topics.decisionWindows)
   async onWindow(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.handle(consumedFrom(context), {
-      DecisionWindowClosed: (event) => this.evaluate.handle(event.data as unknown as DecisionWindowClosed['data']),
+      DecisionWindowClosed: async (event) => {
+        await this.evaluate.handle(event.data as unknown as DecisionWindowClosed['data']);
+      },
     });
   }
 }

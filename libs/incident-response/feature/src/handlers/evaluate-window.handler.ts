@@ -11,6 +11,12 @@ import { CostsRepository, windowRevision } from '../store/costs.repository';
 import { IncidentsRepository } from '../store/incidents.repository';
 
 type Window = DecisionWindowClosed['data'];
+
+/** How the fast path (short sliding windows of decisions) asks: its own sample minimum, new problems only. */
+export interface FastPathOptions {
+  readonly minSampleSize: number;
+  readonly label: string;
+}
 const RANK: Readonly<Record<string, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /**
@@ -33,21 +39,30 @@ export class EvaluateWindowHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handle(window: Window): Promise<void> {
-    const thresholds = await this.settings.thresholds(window.policyId);
+  /** The incident the window's triggers went to (opened or added to), if any. */
+  async handle(window: Window, fast?: FastPathOptions): Promise<string | undefined> {
+    const known = fast ? await this.incidents.problemOf(window.policyId, window.version) : undefined;
+    if (known) return known;
+    const configured = await this.settings.thresholds(window.policyId);
+    const thresholds = fast ? { ...configured, minSampleSize: fast.minSampleSize } : configured;
     const perDecision = costPerDecision(window);
     const baseline = window.canary ? await this.costs.baseline(window.policyId) : undefined;
     if (!window.canary && perDecision !== undefined) await this.costs.saveBaseline(window, perDecision);
     if (window.costSum !== undefined) await this.checkBudget(window, await this.costs.recordAndSumDay(window, window.costSum), thresholds);
     const rollout = await this.store.readStream(StreamIds.rollout(window.policyId));
     const activeForMs = Date.parse(window.windowEnd) - this.activeSince(rollout, window);
-    const triggers = evaluateTriggers(window, baseline, { activeForMs }, thresholds).sort((a, b) => (RANK[a.severity] ?? 9) - (RANK[b.severity] ?? 9));
+    const triggers = evaluateTriggers(window, baseline, { activeForMs }, thresholds)
+      .map((t) => (fast ? { ...t, summary: `${fast.label}: ${t.summary}` } : t))
+      .sort((a, b) => (RANK[a.severity] ?? 9) - (RANK[b.severity] ?? 9));
     const [first, ...rest] = triggers;
-    if (!first) return;
+    if (!first) return undefined;
     const ref: WindowRef = { windowStart: window.windowStart, windowEnd: window.windowEnd, revision: windowRevision(window) };
     const at = this.clock.now().toISOString();
     const existing = await this.incidents.problemOf(window.policyId, window.version);
-    if (existing) return this.attach(existing, triggers, ref, at);
+    if (existing) {
+      await this.attach(existing, triggers, ref, at);
+      return existing;
+    }
     const incidentId = await this.ids.idFor(findingKey(window.policyId, window.version, first.kind, window.windowStart), window.windowEnd);
     const canaryShare = this.shareOf(rollout, window.version);
     await this.commands.open({
@@ -55,6 +70,7 @@ export class EvaluateWindowHandler {
       ...(canaryShare !== undefined ? { canaryShare } : {}),
     });
     await this.attach(incidentId, rest, ref, at);
+    return incidentId;
   }
 
   private async attach(incidentId: string, triggers: readonly Trigger[], window: WindowRef, at: string): Promise<void> {
