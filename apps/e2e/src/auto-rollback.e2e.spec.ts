@@ -10,7 +10,7 @@ import { releaseToCanary, type RolloutView } from './release-bundle';
 import { TopicRecorder, type RecordedEvent } from './topic-recorder';
 
 type Window = DecisionWindowClosed['data'];
-type StoredWindow = Window & { eventId: string; closedAt: string; publishedAt: string | null };
+type StoredWindow = Window & { eventId: string; closedAt: string; publishedAt: string | null; late: number; publishedRevision: number };
 
 const WINDOW_MS = 2000;
 const GATE_MIN_DECISIONS = 20;
@@ -57,6 +57,8 @@ describe('auto-rollback', () => {
         EDICT_GATE_MIN_DECISIONS: String(GATE_MIN_DECISIONS),
         EDICT_GATE_SOAK_SECONDS: '0',
         EDICT_PDP_NAME: uniqueName('pdp'),
+        // this spec follows the regular windows to the rollback; the fast path has its own spec
+        EDICT_FAST_TRIGGER_MIN_SAMPLE_SIZE: '0',
         LOG_LEVEL: 'warn',
       },
     });
@@ -100,7 +102,7 @@ describe('auto-rollback', () => {
     expect(windows.reduce((n, w) => n + w.total, 0)).toBe(5);
     const published = await eventually('the listed windows on the topic', () => Promise.resolve(
       windows.every((w) => recorder.events.has(w.eventId)) ? windows.map((w) => recorder.events.get(w.eventId)?.event.data) : undefined), 120_000);
-    expect(published).toEqual(windows.map(({ eventId: _id, publishedAt: _at, closedAt: _closed, ...w }) => w));
+    expect(published).toEqual(windows.map(({ eventId: _id, publishedAt: _at, closedAt: _closed, late: _late, publishedRevision: _pub, ...w }) => w));
   }, 300_000);
 
   it('rolls a canary that denies nearly everything back automatically, with an incident', async () => {
