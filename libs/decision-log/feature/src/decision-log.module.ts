@@ -8,6 +8,7 @@ import { DecisionLogMetrics } from './decision-log.metrics';
 import { DecisionsController } from './http/decisions.controller';
 import { WindowsController } from './http/windows.controller';
 import { OpaLogsController } from './opa-logs/opa-logs.controller';
+import { OpaLogsBodyInstaller } from './opa-logs/opa-logs-body.middleware';
 import { OpaLogsIngest } from './opa-logs/opa-logs.ingest';
 import { RolloutCanariesReader } from './opa-logs/rollout-canaries.reader';
 import { DecisionLogMigrator } from './store/decision-log.migrator';
@@ -42,6 +43,7 @@ import { WindowCloser } from './windows/window-closer.service';
     WatermarkReader,
     WindowCloser,
     DecisionWindowsPublisher,
+    OpaLogsBodyInstaller,
     RolloutCanariesReader,
     OpaLogsIngest,
   ],

@@ -92,6 +92,9 @@ beforeAll(async () => {
   pdpToken = await mintDevToken({ subject: 'opa-fleet', roles: ['pdp'] });
   port = await freePort();
   service = await start();
+  // a topic just created may not have its leaders yet; the tables come with decision-log's migration
+  await until('the topic readable', () => topicMessages().then(() => true, () => false), 60_000);
+  await until('the decisions table', () => stored([]).then(() => true, () => false), 60_000);
   const bundle = join(dir, 'bundle');
   mkdirSync(bundle);
   writeFileSync(join(bundle, '.manifest'), JSON.stringify({ revision: '1.0.0', roots: ['edict/org/egress'] }));
@@ -152,6 +155,14 @@ describe('POST /opa/logs (OPA Decision Log API)', () => {
     expect(await topicMessages()).toBe(before + 6);
     await until('both copies consumed', consumedAll);
     expect((await stored(ids)).map((d) => d.decision_id).sort()).toEqual([...ids].sort());
+  }, 60_000);
+
+  it('accepts a full default OPA chunk (32 KiB gzip, ~600 events, more members than the edge allows elsewhere)', async () => {
+    const ids = Array.from({ length: 600 }, () => uniqueName('chunk'));
+    const body = gzipSync(JSON.stringify(ids.map((id, i) => ({ ...event(id), input: { url: 'pypi.org', user: `user-${i % 500}`, method: 'GET' } }))));
+    expect(body.length).toBeLessThan(64 * 1024);
+    expect((await postLogs(body)).status).toBe(204);
+    await until('600 decisions stored', async () => (await stored(ids)).length === 600);
   }, 60_000);
 
   it("stores every decision a real opa logs, masked, as source opa, and loses none while decision-log is down", async () => {
