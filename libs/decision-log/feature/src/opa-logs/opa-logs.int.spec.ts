@@ -25,10 +25,18 @@ let service: ServiceProcess | undefined;
 let opa: ChildProcess | undefined;
 let opaUrl = '';
 
-const start = async (): Promise<ServiceProcess> => {
+// decision-log's start can fail on topics it just created (kafkajs "does not host this
+// topic-partition" before the leaders are elected, on the shared broker): that start is retried
+const start = async (attempt = 1): Promise<ServiceProcess> => {
   const s = spawnService(root, 'decision-log', port, { ...process.env, EDICT_DB_SCHEMA: schema, EDICT_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', EDICT_DECISION_WINDOW_SECONDS: '1' }, dir);
-  await waitReady(s);
-  return s;
+  try {
+    await waitReady(s);
+    return s;
+  } catch (error) {
+    await s.stop();
+    if (attempt >= 3 || s.child.exitCode === null) throw error;
+    return start(attempt + 1);
+  }
 };
 const until = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 90_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
