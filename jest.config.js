@@ -17,6 +17,10 @@ const infra = {
 };
 
 module.exports = {
+  // Int and e2e files spend most of their time waiting on Kafka, Postgres and service processes,
+  // and each isolates itself (topic prefix, schema, free ports): three files at a time on two cores
+  // (Jest's default would be one) keep a full run well inside CI's limit.
+  maxWorkers: 3,
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs'],
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
