@@ -112,6 +112,14 @@ describe('rollback outcome', () => {
     expect(after - before).toBe(1);
   });
 
+  it('asks for no rollback of a version that was already rolled back (nothing would answer, nothing to escalate)', async () => {
+    await store.append(StreamIds.rollout('org/gone'), [{ type: 'BundleRolledBack', data: { policyId: 'org/gone', fromVersion: '1.2.0', toVersion: '1.1.0', reason: 'by hand', rolledBackBy: 'dave', automatic: false, rolledBackAt: '2026-03-01T09:59:00.000Z' } }], 'any');
+    await evaluate.handle(window('org/gone', '1.2.0', 0, { denies: 300 }));
+    const [incident] = await incidentsOf('org/gone');
+    expect(incident).toMatchObject({ trigger: 'deny_rate', rollbackRequested: false });
+    expect(await typesOf(String(incident?.['incidentId']))).toEqual(['IncidentOpened']);
+  });
+
   it('opens an incident for a manual rollback that asks for one (createIncident), already rolled back', async () => {
     const manual: BundleRolledBack['data'] = { policyId: 'org/manual', fromVersion: '3.1.0', toVersion: '3.0.0', reason: 'error rate 7.2%', rolledBackBy: 'alice', automatic: false, createIncident: true, rolledBackAt: '2026-03-01T11:00:00.000Z' };
     await rollbacks.handle(manual);

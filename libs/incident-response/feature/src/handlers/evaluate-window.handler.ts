@@ -65,9 +65,12 @@ export class EvaluateWindowHandler {
     }
     const incidentId = await this.ids.idFor(findingKey(window.policyId, window.version, first.kind, window.windowStart), window.windowEnd);
     const canaryShare = this.shareOf(rollout, window.version);
+    // a version already rolled back (by hand, before this window) is not asked for again: nothing would answer
+    const gone = rollout.some((e) => e.type === 'BundleRolledBack' && (e.data as { fromVersion?: string }).fromVersion === window.version);
     await this.commands.open({
       incidentId, policyId: window.policyId, version: window.version, trigger: first, severity: first.severity, at, window: ref,
       ...(canaryShare !== undefined ? { canaryShare } : {}),
+      ...(gone ? { requestRollback: false } : {}),
     });
     await this.attach(incidentId, rest, ref, at);
     return incidentId;
