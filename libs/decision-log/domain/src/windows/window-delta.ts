@@ -5,7 +5,13 @@ import { epochMs, windowId, type OpenWindow } from './window.state';
 type Decision = DecisionLogged['data'];
 
 /** What one batch of decisions adds to one window; summed into the stored window (`count = count + delta`). */
-export type WindowDelta = OpenWindow;
+export type WindowDelta = OpenWindow & { readonly costSum: number };
+
+/** The cost a decision declares: a finite number ≥ 0 at `request.context.cost`; anything else costs 0. */
+export const declaredCost = (d: Decision): number => {
+  const cost = d.request.context?.['cost'];
+  return typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : 0;
+};
 
 /**
  * The counts a batch of (newly stored) decisions adds to each window, by each decision's own
@@ -22,11 +28,12 @@ export const windowDeltas = (decisions: readonly Decision[], windowLengthMs: num
     const windowStart = new Date(startMs).toISOString();
     const windowEnd = new Date(startMs + windowLengthMs).toISOString();
     const error = d.result.error ? 1 : 0;
+    const cost = declaredCost(d);
     for (const key of keysOf(d, d.version)) {
       const id = windowId(key, windowStart);
       let w = open.get(id);
       if (!w) {
-        w = { ...key, windowStart, windowEnd, total: 0, errors: 0, denies: 0, noMatches: 0, evaluationNsSum: 0 };
+        w = { ...key, windowStart, windowEnd, total: 0, errors: 0, denies: 0, noMatches: 0, evaluationNsSum: 0, costSum: 0 };
         open.set(id, w);
       }
       w.total += 1;
@@ -34,6 +41,7 @@ export const windowDeltas = (decisions: readonly Decision[], windowLengthMs: num
       w.denies += !error && d.result.effect === 'deny' ? 1 : 0;
       w.noMatches += d.result.noMatch ? 1 : 0;
       w.evaluationNsSum += Math.round(d.evaluationNs);
+      w.costSum += cost;
     }
   }
   return [...open.values()].sort((a, b) =>

@@ -19,10 +19,16 @@ describe('window deltas of a batch', () => {
     ], MINUTE);
     expect(deltas).toEqual([
       { policyId: 'org/payments', version: '2.0.0', canary: false, windowStart: '2025-03-01T10:00:00.000Z', windowEnd: '2025-03-01T10:01:00.000Z',
-        total: 3, errors: 1, denies: 1, noMatches: 1, evaluationNsSum: 3010 },
+        total: 3, errors: 1, denies: 1, noMatches: 1, evaluationNsSum: 3010, costSum: 0 },
       { policyId: 'teams/pay/refunds', version: '1.3.0', canary: true, windowStart: '2025-03-01T10:00:00.000Z', windowEnd: '2025-03-01T10:01:00.000Z',
-        total: 1, errors: 0, denies: 0, noMatches: 0, evaluationNsSum: 1000 },
+        total: 1, errors: 0, denies: 0, noMatches: 0, evaluationNsSum: 1000, costSum: 0 },
     ]);
+  });
+
+  it('sums the cost decisions declare in request.context.cost, other values costing 0', () => {
+    const withCost = (id: string, cost: unknown) => decision({ decisionId: id, request: { agent: 'a', action: 'b', resource: 'c', context: { cost } } });
+    const [w] = windowDeltas([withCost('a', 2.5), withCost('b', 4), withCost('c', -1), withCost('d', '7'), withCost('e', Number.POSITIVE_INFINITY)], MINUTE);
+    expect(w).toMatchObject({ total: 5, costSum: 6.5 });
   });
 
   it('agrees with the reference aggregator, however the decisions are split into batches', () => {

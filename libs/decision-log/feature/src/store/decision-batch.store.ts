@@ -46,7 +46,7 @@ export async function storeDecisionBatch(pool: Pool, schema: string, windowLengt
           addWindowCountsSql(schema),
           [deltas.map((w) => w.policyId), deltas.map((w) => w.version), deltas.map((w) => w.canary), deltas.map((w) => w.windowStart),
             deltas.map((w) => w.windowEnd), deltas.map((w) => w.total), deltas.map((w) => w.errors), deltas.map((w) => w.denies),
-            deltas.map((w) => w.noMatches), deltas.map((w) => w.evaluationNsSum)]);
+            deltas.map((w) => w.noMatches), deltas.map((w) => w.evaluationNsSum), deltas.map((w) => w.costSum)]);
         const closed = new Set(touched.filter((t) => t.closed).map((t) => JSON.stringify([t.policy_id, t.version, t.canary, t.window_start.toISOString()])));
         for (const w of deltas) if (closed.has(JSON.stringify([w.policyId, w.version, w.canary, w.windowStart]))) late += w.total;
       }

@@ -41,6 +41,7 @@ export const decisionLogDdl = (schema: string): string => `
     denies             bigint NOT NULL,
     no_matches         bigint NOT NULL,
     evaluation_ns_sum  numeric NOT NULL,
+    cost_sum           numeric NOT NULL DEFAULT 0,
     late               bigint NOT NULL DEFAULT 0,
     revision           integer NOT NULL DEFAULT 0,
     amended            boolean NOT NULL DEFAULT false,
@@ -49,6 +50,7 @@ export const decisionLogDdl = (schema: string): string => `
     published_at       timestamptz,
     PRIMARY KEY (policy_id, version, canary, window_start)
   );
+  ALTER TABLE "${schema}".decision_log_window_counts ADD COLUMN IF NOT EXISTS cost_sum numeric NOT NULL DEFAULT 0;
   CREATE INDEX IF NOT EXISTS decision_log_window_counts_open ON "${schema}".decision_log_window_counts (window_end) WHERE revision = 0;
   CREATE INDEX IF NOT EXISTS decision_log_window_counts_amended ON "${schema}".decision_log_window_counts (window_start) WHERE amended;
   CREATE INDEX IF NOT EXISTS decision_log_window_counts_unpublished ON "${schema}".decision_log_window_counts (window_start) WHERE published_revision < revision;

@@ -19,7 +19,7 @@ const repos = () => {
 };
 /** Every closed window (latest revision) in the domain closer's order, without the revision. */
 const allWindows = async (windows: DecisionWindowsRepository) =>
-  (await windows.list({ limit: 1000 })).map(({ window: { revision: _revision, ...w } }) => w).sort((a, b) =>
+  (await windows.list({ limit: 1000 })).map(({ window: { revision: _revision, costSum: _cost, ...w } }) => w).sort((a, b) =>
     a.windowStart.localeCompare(b.windowStart) || a.policyId.localeCompare(b.policyId) || a.version.localeCompare(b.version) || Number(a.canary) - Number(b.canary));
 const truncate = () => pool.query(`TRUNCATE "${schema}".decisions, "${schema}".decision_log_window_counts, "${schema}".decision_log_partitions`);
 
@@ -94,6 +94,15 @@ describe('decision windows in Postgres', () => {
     expect(pending[0]?.eventId).not.toBe(first?.eventId);
     await windows.markPublished(pending);
     expect(await windows.unpublished(10)).toEqual([]);
+  });
+
+  it('sums the declared cost (request.context.cost) per window, across batches', async () => {
+    const { decisions, windows } = repos();
+    const costing = (id: string, cost: number) => aDecision({ decisionId: id, request: { agent: 'a', action: 'b', resource: 'c', context: { cost } } });
+    await decisions.store([costing('a', 1.25), costing('b', 2)], MINUTE, origin);
+    await decisions.store([costing('c', 0.75), costing('a', 1.25)], MINUTE, origin); // 'a' redelivered
+    await windows.closeAndAmend(T0 + MINUTE);
+    expect((await windows.list({ limit: 10 })).map((w) => [w.window.total, w.window.costSum])).toEqual([[3, 4]]);
   });
 
   it('records the newest decision time per partition, never backwards', async () => {

@@ -18,12 +18,13 @@ export const insertDecisionsSql = (schema: string): string => `
  */
 export const addWindowCountsSql = (schema: string): string => `
   INSERT INTO "${schema}".decision_log_window_counts AS w
-    (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, evaluation_ns_sum)
+    (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, evaluation_ns_sum, cost_sum)
   SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::timestamptz[], $5::timestamptz[], $6::bigint[], $7::bigint[],
-                       $8::bigint[], $9::bigint[], $10::numeric[])
+                       $8::bigint[], $9::bigint[], $10::numeric[], $11::numeric[])
   ON CONFLICT (policy_id, version, canary, window_start) DO UPDATE SET
     total = w.total + excluded.total, errors = w.errors + excluded.errors, denies = w.denies + excluded.denies,
     no_matches = w.no_matches + excluded.no_matches, evaluation_ns_sum = w.evaluation_ns_sum + excluded.evaluation_ns_sum,
+    cost_sum = w.cost_sum + excluded.cost_sum,
     late = w.late + CASE WHEN w.revision > 0 THEN excluded.total ELSE 0 END,
     amended = w.amended OR w.revision > 0
   RETURNING policy_id, version, canary, window_start, revision > 0 AS closed`;

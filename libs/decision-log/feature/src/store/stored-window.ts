@@ -24,6 +24,7 @@ export interface WindowRow {
   readonly denies: string;
   readonly no_matches: string;
   readonly evaluation_ns_sum: string;
+  readonly cost_sum: string;
   readonly late: string;
   readonly revision: number;
   readonly published_revision: number;
@@ -32,7 +33,7 @@ export interface WindowRow {
 }
 
 export const WINDOW_COLUMNS =
-  'policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, evaluation_ns_sum, late, revision, published_revision, closed_at, published_at';
+  'policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, evaluation_ns_sum, cost_sum, late, revision, published_revision, closed_at, published_at';
 
 export const toStoredWindow = (r: WindowRow): StoredWindow => {
   const total = Number(r.total);
@@ -47,6 +48,7 @@ export const toStoredWindow = (r: WindowRow): StoredWindow => {
     denies: Number(r.denies),
     noMatches: Number(r.no_matches),
     meanEvaluationNs: total === 0 ? 0 : Math.round(Number(r.evaluation_ns_sum) / total),
+    costSum: Number(r.cost_sum),
     revision: r.revision,
   };
   return {
