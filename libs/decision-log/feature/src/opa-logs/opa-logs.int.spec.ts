@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Pool } from 'pg';
-import { BaseTopics } from '@edict/contracts';
+import { BaseTopics, StreamIds, type RolloutStarted } from '@edict/contracts';
+import { createPostgresEventStore } from '@edict/event-store';
 import { createKafka } from '@edict/messaging';
 import { mintDevToken } from '@edict/service-kit';
 import { freePort, repoRoot, spawnService, uniqueName, waitReady, type ServiceProcess } from '@edict/testing';
@@ -51,10 +52,11 @@ interface StoredRow {
   readonly effect: string;
   readonly policy_id: string;
   readonly version: string;
+  readonly canary: boolean;
   readonly decision: { readonly decisionPoint: string; readonly request: { readonly context: Record<string, unknown> } };
 }
 const stored = async (ids: readonly string[]): Promise<StoredRow[]> =>
-  (await pool.query<StoredRow>(`SELECT decision_id, source, effect, policy_id, version, decision FROM "${schema}".decisions WHERE decision_id = ANY($1)`, [ids])).rows;
+  (await pool.query<StoredRow>(`SELECT decision_id, source, effect, policy_id, version, canary, decision FROM "${schema}".decisions WHERE decision_id = ANY($1)`, [ids])).rows;
 const topicMessages = async (): Promise<number> => {
   const admin = kafka.admin();
   await admin.connect();
@@ -173,13 +175,19 @@ describe('POST /opa/logs (OPA Decision Log API)', () => {
     await until('600 decisions stored', async () => (await stored(ids)).length === 600);
   }, 60_000);
 
-  it("stores every decision a real opa logs, masked, as source opa, and loses none while decision-log is down", async () => {
+  it("stores every decision a real opa logs, masked, as source opa, canary by the rollout, and loses none while decision-log is down", async () => {
+    // 1.0.0 in canary at 10 % (distribution's stream, written here as distribution would)
+    const store = await createPostgresEventStore({ connectionString: process.env['DATABASE_URL'] ?? '', schema });
+    const rollout: RolloutStarted['data'] = { policyId: 'org/egress', version: '1.0.0', digest: `sha256:${'a'.repeat(64)}`, percentage: 10, stableVersion: null, startedBy: 'alice', startedAt: new Date().toISOString() };
+    await store.append(StreamIds.rollout('org/egress'), [{ type: 'RolloutStarted', data: rollout }], 'no_stream');
+    await store.close();
     const first: string[] = [];
     for (let i = 0; i < 10; i++) first.push(await ask({ url: i % 2 === 0 ? 'api.example.com' : 'pypi.org', password: 'hunter2' }));
     await until('10 decisions stored', async () => (await stored(first)).length === 10);
     const rows = await stored(first);
     expect(new Set(rows.map((r) => `${r.source} ${r.policy_id} ${r.version} ${r.decision.decisionPoint}`))).toEqual(new Set([`opa org/egress 1.0.0 ${AGENT}`]));
     expect(rows.filter((r) => r.effect === 'deny')).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.canary))).toEqual(new Set([true]));
     expect(new Set(rows.map((r) => r.decision.request.context['password']))).toEqual(new Set(['***']));
 
     await service?.stop();
