@@ -24,6 +24,7 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
   let stack: Stack;
   let client: StackClient;
   let port = 0;
+  let signingKey: { kid: string; pem: string };
   const carol = (): ReturnType<StackClient['as']> => client.as(people.carol.subject, [...people.carol.roles]);
   const fleet = async (): Promise<FleetView> => (await client.as('olga', ['oncall']).call<FleetView>('distribution', 'GET', '/v1/fleet')).body;
   const agentPolicy = async (): Promise<FleetView['agents'][number]['policies'][number] | undefined> =>
@@ -62,7 +63,8 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
     if (!kid) throw new Error(`1.1.0 has no OPA form: ${JSON.stringify(signature.body)}`);
     const pem = await (await fetch(`${client.url('signing')}/v1/keys/${kid}.pem`)).text();
     const token = await mintDevToken({ subject: 'opa-fleet-e2e', roles: ['pdp'], ttlSeconds: 3600 });
-    port = await agents.start({ agentId: AGENT, distributionUrl: client.url('distribution'), token, kid, pem, policyId: 'org/egress', longPollingSeconds: 60 });
+    signingKey = { kid, pem };
+    port = await agents.start({ agentId: AGENT, distributionUrl: client.url('distribution'), token, keys: { [kid]: pem }, keyid: kid, policyId: 'org/egress', longPollingSeconds: 60 });
     const answer = await eventually(`opa answering with 1.1.0 (${agents.output(AGENT).slice(-500)})`, async () => {
       const deny = await OpaAgents.query(port, 'edict/org/egress/deny', { url: 'api.example.com' });
       return Array.isArray(deny) && deny.length > 0 ? deny : undefined;
@@ -92,6 +94,43 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
     expect(deny).toEqual(['example domain blocked']);
     const policy = await eventually('the status report of 1.0.0', async () => ((await agentPolicy())?.activeRevision === '1.0.0' ? agentPolicy() : undefined), 30_000);
     expect(policy).toEqual(expect.objectContaining({ expectedRevision: '1.0.0', state: 'current' }));
+  });
+
+  it("kill switch: a fail-closed bundle signed by distribution's key reaches an agent trusting that key; the agent pinned to signing's key refuses it, which the fleet view shows", async () => {
+    const jwks = (await (await fetch(`${client.url('distribution')}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
+    const distKid = jwks.keys[0]?.kid ?? '';
+    const distPem = await (await fetch(`${client.url('distribution')}/opa/keys/distribution.pem`)).text();
+    expect(distPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    const token = await mintDevToken({ subject: 'opa-fleet-e2e', roles: ['pdp'], ttlSeconds: 3600 });
+    const trusting = await agents.start({ agentId: 'opa-e2e-2', distributionUrl: client.url('distribution'), token, keys: { [signingKey.kid]: signingKey.pem, [distKid]: distPem }, policyId: 'org/egress', longPollingSeconds: 60 });
+    const denyOf = async (agentPort: number): Promise<unknown> => OpaAgents.query(agentPort, 'edict/org/egress/deny', { url: 'api.example.com' });
+    await eventually('the second agent on 1.0.0', async () => ((await denyOf(trusting)) as string[] | undefined)?.[0] === 'example domain blocked' || undefined, 60_000);
+
+    const admin = await mintDevToken({ subject: 'root', roles: ['admin'], ttlSeconds: 600 });
+    const killSwitch = (action: 'disable' | 'enable', body: Record<string, string>): Promise<Response> =>
+      fetch(`${client.url('distribution')}/v1/rollouts/org%2Fegress/${action}`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'x-edict-override': 'true' }, body: JSON.stringify(body) });
+    expect((await killSwitch('disable', { mode: 'fail-closed', reason: 'e2e: kill switch drill' })).status).toBe(200);
+    await eventually('the kill-switch bundle on the trusting agent', async () => ((await OpaAgents.query(trusting, 'edict/org/egress/allow', {})) === false || undefined), 30_000);
+    expect(await denyOf(trusting)).toEqual(['edict kill switch: policy disabled (fail-closed)']);
+    const refused = await eventually('the refusal in the fleet view', async () => {
+      const p = await agentPolicy();
+      return p?.state === 'error' ? p : undefined;
+    }, 30_000);
+    expect(refused).toEqual(expect.objectContaining({ activeRevision: '1.0.0', expectedRevision: 'kill-switch-fail-closed', code: 'bundle_error' }));
+    expect(await denyOf(port)).toEqual(['example domain blocked']); // the pinned agent keeps its last verified bundle
+
+    expect((await killSwitch('enable', { reason: 'e2e: drill over' })).status).toBe(200);
+    await eventually('both agents back on 1.0.0', async () => {
+      const [a, b] = [await denyOf(port), await denyOf(trusting)];
+      return (a as string[])[0] === 'example domain blocked' && (b as string[] | undefined)?.[0] === 'example domain blocked' || undefined;
+    }, 30_000);
+    // the trusting agent is woken by its long poll; the pinned one refused, so it retries on OPA's backoff (up to max_delay_seconds)
+    const trustingBack = await eventually('the trusting agent current on 1.0.0 in the fleet view', async () => {
+      const p = (await fleet()).agents.find((a) => a.id === 'opa-e2e-2')?.policies.find((q) => q.policyId === 'org/egress');
+      return p?.state === 'current' && p.activeRevision === '1.0.0' ? p : undefined;
+    }, 30_000);
+    expect(trustingBack.expectedRevision).toBe('1.0.0');
+    expect((await agentPolicy())?.expectedRevision).toBe('1.0.0');
   });
 
   it('answers a current ETag with 304 (long-poll content type), and refuses bad input with clear codes', async () => {

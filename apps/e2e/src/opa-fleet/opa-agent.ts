@@ -9,8 +9,10 @@ export interface AgentSetup {
   readonly agentId: string;
   readonly distributionUrl: string;
   readonly token: string;
-  readonly kid: string;
-  readonly pem: string;
+  /** kid → SPKI PEM: the keys the agent trusts */
+  readonly keys: Readonly<Record<string, string>>;
+  /** `signing.keyid`: when set, only that key verifies; unset, the bundle's JWS `kid` picks one of `keys` */
+  readonly keyid?: string;
   readonly policyId: string;
   readonly longPollingSeconds: number;
 }
@@ -29,12 +31,12 @@ export const agentConfig = (s: AgentSetup): Record<string, unknown> => ({
       credentials: { bearer: { token: s.token } },
     },
   },
-  keys: { [s.kid]: { algorithm: 'ES256', key: s.pem } },
+  keys: Object.fromEntries(Object.entries(s.keys).map(([kid, pem]) => [kid, { algorithm: 'ES256', key: pem }])),
   bundles: {
     [s.policyId]: {
       service: 'edict',
       resource: `bundles/${s.policyId}`,
-      signing: { keyid: s.kid },
+      signing: s.keyid ? { keyid: s.keyid } : {},
       // long polling answers at once on a change; the delays only apply if the server does not long-poll
       polling: { min_delay_seconds: 120, max_delay_seconds: 180, long_polling_timeout_seconds: s.longPollingSeconds },
     },

@@ -58,7 +58,7 @@ export class OpaBundlesController {
       const bundle = await this.bundles.handle(policyId, agentId);
       if (!etagMatches(ifNoneMatch, bundle.digest)) return this.answer(agentId, response, bundle, 200);
       const left = deadline - Date.now();
-      if (wait === undefined || left <= 0 || gone.signal.aborted) return this.answer(agentId, response, bundle, 304, wait !== undefined);
+      if (wait === undefined || left <= 0 || gone.signal.aborted || this.changes.closed) return this.answer(agentId, response, bundle, 304, wait !== undefined);
       await this.changes.wait(policyId, seen, left, gone.signal);
     }
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 
 /**
  * Wakes long polls when a rollout event for a policy arrives (fed by RolloutChangesConsumer from
@@ -6,7 +6,9 @@ import { Injectable } from '@nestjs/common';
  * and starting to wait: `wait(policyId, seen, ms)` resolves at once when the counter moved past `seen`.
  */
 @Injectable()
-export class RolloutChanges {
+export class RolloutChanges implements OnModuleDestroy {
+  /** set on shutdown: held long polls answer 304 at once instead of holding the server open */
+  closed = false;
   private readonly counters = new Map<string, number>();
   private readonly waiters = new Map<string, Set<() => void>>();
 
@@ -22,10 +24,15 @@ export class RolloutChanges {
     for (const wake of waiting ?? []) wake();
   }
 
+  onModuleDestroy(): void {
+    this.closed = true;
+    for (const policyId of [...this.waiters.keys()]) this.notify(policyId);
+  }
+
   /** Resolves `true` on a change after `seen`, `false` after `ms` or when `abort` fires. */
   wait(policyId: string, seen: number, ms: number, abort?: AbortSignal): Promise<boolean> {
     if (this.seen(policyId) !== seen) return Promise.resolve(true);
-    if (abort?.aborted) return Promise.resolve(false);
+    if (abort?.aborted || this.closed) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const set = this.waiters.get(policyId) ?? new Set<() => void>();
       this.waiters.set(policyId, set);

@@ -21,3 +21,14 @@ describe('RolloutChanges', () => {
     await expect(new RolloutChanges().wait('org/egress', 0, 1)).resolves.toBe(false);
   });
 });
+
+describe('RolloutChanges on shutdown', () => {
+  it('releases every held wait and holds no new one', async () => {
+    const changes = new RolloutChanges();
+    const held = changes.wait('org/egress', 0, 60_000);
+    changes.onModuleDestroy();
+    await expect(held).resolves.toBe(true);
+    expect(changes.closed).toBe(true);
+    await expect(changes.wait('org/egress', changes.seen('org/egress'), 60_000)).resolves.toBe(false);
+  });
+});
