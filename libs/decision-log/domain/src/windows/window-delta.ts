@@ -22,11 +22,16 @@ export const declaredCost = (d: Decision): number => {
  */
 export const windowDeltas = (decisions: readonly Decision[], windowLengthMs: number): WindowDelta[] => {
   const open = new Map<string, { -readonly [K in keyof WindowDelta]: WindowDelta[K] }>();
+  const bounds = new Map<number, readonly [string, string]>(); // a batch spans few windows: format each once
   for (const d of decisions) {
     if (d.version === null) continue;
     const startMs = Math.floor(epochMs(d.timestamp, 'decision timestamp') / windowLengthMs) * windowLengthMs;
-    const windowStart = new Date(startMs).toISOString();
-    const windowEnd = new Date(startMs + windowLengthMs).toISOString();
+    let bound = bounds.get(startMs);
+    if (!bound) {
+      bound = [new Date(startMs).toISOString(), new Date(startMs + windowLengthMs).toISOString()];
+      bounds.set(startMs, bound);
+    }
+    const [windowStart, windowEnd] = bound;
     const error = d.result.error ? 1 : 0;
     const cost = declaredCost(d);
     for (const key of keysOf(d, d.version)) {
