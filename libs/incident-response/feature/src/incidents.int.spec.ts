@@ -177,7 +177,7 @@ describe('webhooks', () => {
     ]);
     process.env['EDICT_WEBHOOK_BACKOFF_MS'] = '20';
     process.env['EDICT_WEBHOOK_MAX_ATTEMPTS'] = '3';
-    const notifier = new IncidentNotifier(commands);
+    const notifier = new IncidentNotifier(commands, clock);
 
     await evaluate.handle(window('org/notify', '4.0.0', 0, { denies: 300 }));
     const id = String((await incidentsOf('org/notify'))[0]?.['incidentId']);

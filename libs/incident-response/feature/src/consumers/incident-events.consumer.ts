@@ -20,9 +20,9 @@ export class IncidentEventsConsumer {
   @EventPattern(Topics.incidents)
   async onIncidentEvent(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.handle(consumedFrom(context), {
-      IncidentOpened: (event) => this.notifier.notify({ type: 'IncidentOpened', data: event.data as unknown as IncidentOpened['data'] }),
-      IncidentEscalated: (event) => this.notifier.notify({ type: 'IncidentEscalated', data: event.data as unknown as IncidentEscalated['data'] }),
-      IncidentRollbackCompleted: (event) => this.notifier.notify({ type: 'IncidentRollbackCompleted', data: event.data as unknown as IncidentRollbackCompleted['data'] }),
+      IncidentOpened: (event) => this.notifier.notify({ type: 'IncidentOpened', data: event.data as unknown as IncidentOpened['data'] }, event.time),
+      IncidentEscalated: (event) => this.notifier.notify({ type: 'IncidentEscalated', data: event.data as unknown as IncidentEscalated['data'] }, event.time),
+      IncidentRollbackCompleted: (event) => this.notifier.notify({ type: 'IncidentRollbackCompleted', data: event.data as unknown as IncidentRollbackCompleted['data'] }, event.time),
     });
   }
 }

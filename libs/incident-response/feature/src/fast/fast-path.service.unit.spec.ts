@@ -14,7 +14,8 @@ const decision = (n: number, effect: 'allow' | 'deny', canary = true, version: s
 const fastPath = (incident: string | null = 'INC-2026-0001'): { service: FastPathService; calls: Call[] } => {
   const calls: Call[] = [];
   const stub = { handle: (window: DecisionWindowClosed['data'], fast?: FastPathOptions) => { calls.push({ window, fast }); return Promise.resolve(incident ?? undefined); } };
-  return { service: new FastPathService(stub as unknown as EvaluateWindowHandler), calls };
+  const clock = { now: () => new Date('2026-03-01T10:00:05.000Z') };
+  return { service: new FastPathService(stub as unknown as EvaluateWindowHandler, clock), calls };
 };
 
 describe('FastPathService (2 s sliding windows of canary decisions, 50 at least)', () => {
@@ -31,6 +32,12 @@ describe('FastPathService (2 s sliding windows of canary decisions, 50 at least)
     for (let n = 0; n < 500; n++) await service.record(decision(n, 'deny'));
     expect(calls.length).toBeGreaterThanOrEqual(2);
     expect(calls.length).toBeLessThanOrEqual(3);
+  });
+
+  it('skips decisions older than 30 s by the clock (a consumer replaying history)', async () => {
+    const { service, calls } = fastPath();
+    for (let n = 0; n < 100; n++) await service.record({ ...decision(n, 'deny'), timestamp: new Date(Date.parse('2026-03-01T09:59:00.000Z') + n).toISOString() });
+    expect(calls).toEqual([]);
   });
 
   it('leaves healthy canaries, the stable cohorts and decisions without a version alone', async () => {

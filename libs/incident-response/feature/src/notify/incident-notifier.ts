@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncidentEscalated, IncidentOpened, IncidentRollbackCompleted } from '@edict/contracts';
+import type { Clock } from '@edict/core';
+import { CLOCK } from '@edict/messaging';
 import {
   DEFAULT_RUNBOOK_URL, genericBody, metricLabel, parseWebhooks, redactedUrl, slackBody, type ExistingIncident, type IncidentMessage, type WebhookConfig,
 } from '@edict/incident-response-domain';
@@ -23,11 +25,14 @@ export class IncidentNotifier {
   private readonly hooks: readonly WebhookConfig[] = parseWebhooks(process.env['EDICT_WEBHOOKS']);
   private readonly options: DeliveryOptions = deliveryOptionsFromEnv();
   private readonly runbook = process.env['EDICT_RUNBOOK_URL'] ?? DEFAULT_RUNBOOK_URL;
+  /** events older than this are not notified (a new consumer group replays the topic from its start) */
+  private readonly maxAgeMs = Number(process.env['EDICT_WEBHOOK_MAX_EVENT_AGE_SECONDS'] ?? 3600) * 1000;
 
-  constructor(private readonly commands: IncidentCommandsService) {}
+  constructor(private readonly commands: IncidentCommandsService, @Inject(CLOCK) private readonly clock: Clock) {}
 
-  async notify(event: Notified): Promise<void> {
+  async notify(event: Notified, eventTime?: string): Promise<void> {
     if (this.hooks.length === 0) return;
+    if (eventTime !== undefined && this.clock.now().getTime() - Date.parse(eventTime) > this.maxAgeMs) return;
     const incident = await this.commands.get(event.data.incidentId);
     const message = this.messageFor(event, incident);
     for (const hook of this.hooks.filter((h) => h.severities.includes(message.severity))) {
