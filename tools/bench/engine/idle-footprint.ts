@@ -40,3 +40,21 @@ export async function sampleIdle(pid: number, seconds = 10): Promise<IdleSample>
     cpuTicks: ticks,
   };
 }
+
+/**
+ * Waits (at most `timeoutMs`) until the PDP's decision log has nothing pending
+ * (`edict_pdp_decision_log_pending_records 0` on its /metrics), so that an idle sample after load
+ * does not count the publishing of the backlog; then `settleMs` more. Resolves false on timeout.
+ */
+export async function waitForDrainedLog(pdpUrl: string, timeoutMs = 60_000, settleMs = 2000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = await fetch(new URL('/metrics', pdpUrl)).then((r) => r.text(), () => '');
+    if (/^edict_pdp_decision_log_pending_records 0$/m.test(text)) {
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}

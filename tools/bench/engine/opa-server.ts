@@ -22,15 +22,15 @@ export function freePort(): Promise<number> {
 
 /**
  * `opa run --server` on 127.0.0.1 with the given Rego files, in OPA's default configuration
- * (no authentication, no decision logs, no bundles), so the comparison is against plain OPA.
+ * (no authentication, no bundles) plus `configFile` if given (the benchmark's: decision logs to Edict).
  * GOMAXPROCS=1 gives it one core, like the sidecar's one JavaScript thread and like the
  * in-process `opa bench`. Logs at error level only (the sidecar runs at warn) and never
  * calls home for a version check (this machine reaches package registries only).
  */
-export async function startOpaServer(opa: string, files: readonly string[], readyTimeoutMs = 30_000): Promise<OpaServer> {
+export async function startOpaServer(opa: string, files: readonly string[], configFile?: string, readyTimeoutMs = 30_000): Promise<OpaServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = ['run', '--server', '--addr', `127.0.0.1:${port}`, '--log-level', 'error', '--skip-version-check', '--shutdown-grace-period', '1', ...files];
+  const args = ['run', '--server', '--addr', `127.0.0.1:${port}`, '--log-level', 'error', '--skip-version-check', '--shutdown-grace-period', '1', ...(configFile ? ['--config-file', configFile] : []), ...files];
   const child = spawn(opa, args, { env: { ...process.env, GOMAXPROCS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => {

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { mintDevToken } from '@edict/service-kit';
 import { drive, round2, type LoadPoint } from './autocannon-load';
 import type { PdpHttpComparison, SweepRow } from './bench-result.types';
 import { Cleanup } from './cleanup';
 import type { BenchPolicy } from './generate-policy';
 import { keepAliveAgent, type HttpTarget } from './http-load';
 import { checkParity } from './http-parity';
-import { sampleIdle, type IdleSample } from './idle-footprint';
+import { sampleIdle, waitForDrainedLog, type IdleSample } from './idle-footprint';
 import { opaWorkspace } from './measure-opa';
 import { startOpaServer } from './opa-server';
 import { removeLogs, startPdpSidecar } from './pdp-sidecar';
@@ -31,8 +32,8 @@ const PDP_PER_REQUEST =
   'a CloudEvent for edict.decisions.v1 queued (sent to Kafka in batches of up to 500 every 200 ms, off the request path, in the same process); ' +
   'answers the full decision record. Node 20, one process, LOG_LEVEL=warn.';
 const OPA_PER_REQUEST =
-  'OPA server: no authentication or authorization, no decision logging (Edict\'s decision-log has no OPA decision-log endpoint, POST /opa/logs, ' +
-  'to point the plugin at yet), no bundle plugin; parses the input, evaluates data.edict.bench.decision, answers {"result": {"effect", "rule"}}. ' +
+  'OPA server: no authentication or authorization on its API; decision_logs plugin on, posting to Edict\'s decision-log (POST /opa/logs, ' +
+  'gzip batches, every 1 s, bearer token); no bundle plugin; parses the input, evaluates data.edict.bench.decision, answers {"result": {"effect", "rule"}}. ' +
   'GOMAXPROCS=1, --log-level error.';
 
 const sampleBoth = async (pdpPid: number, opaPid: number, seconds: number): Promise<{ pdp: IdleSample; opa: IdleSample }> => {
@@ -63,7 +64,15 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     const setupStarted = Date.now();
     const sidecar = await startPdpSidecar(cleanup, bundleFile, policy.requests[0]!, say);
     logs = () => removeLogs(sidecar);
-    const opa = await startOpaServer(opaPath, [ws.policy]);
+    // OPA does the same work as the PDP: its decision_logs plugin posts every decision to Edict's decision-log
+    const opaConfig = join(ws.dir, 'opa-config.yaml');
+    const opaToken = await mintDevToken({ subject: 'opa-bench', roles: ['pdp'], ttlSeconds: 3600 });
+    writeFileSync(opaConfig, [
+      'services:', '  edict:', `    url: ${sidecar.decisionLogUrl}/opa`, '    headers:', '      x-edict-agent-id: opa-bench',
+      '    credentials:', '      bearer:', `        token: ${opaToken}`,
+      'decision_logs:', '  service: edict', '  reporting:', '    min_delay_seconds: 1', '    max_delay_seconds: 1', '',
+    ].join('\n'));
+    const opa = await startOpaServer(opaPath, [ws.policy], opaConfig);
     cleanup.add('opa run --server', () => opa.stop());
     if (sidecar.pid === undefined || opa.pid === undefined) throw new Error('no process id for the PDP or OPA');
     const setupSeconds = Math.round((Date.now() - setupStarted) / 1000);
@@ -98,7 +107,8 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
       sweep.push({ concurrency, pdp, opa: opaPoint, ratios: { throughput: round2(pdp.requestsPerSecond / opaPoint.requestsPerSecond), p99: round2(opaPoint.p99Ms / pdp.p99Ms) } });
     }
     const loadAfter = round2(loadavg()[0] ?? 0);
-    say(`bench:engine: idle footprint again, ${options.idleSeconds} s…`);
+    const drained = await waitForDrainedLog(sidecar.url);
+    say(`bench:engine: idle footprint again, ${options.idleSeconds} s${drained ? ' (decision log drained)' : ' (the decision log had not drained within 60 s)'}…`);
     const idleAfter = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
     const at16 = sweep.find((row) => row.concurrency === 16);
     succeeded = true;
@@ -109,14 +119,14 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
         `autocannon (in this Node process, on the same 2-core machine as both servers) at ${options.concurrencies.join('/')} keep-alive connections, one request in flight on each, ` +
         `${options.seconds} s per server and concurrency after ${options.warmupSeconds} s of warm-up, the servers in turn (which goes first alternates); ` +
         `latency from request written to response read; the same ${requests.length} generated requests, cycled, for both; parity checked first on ${options.paritySample}. ` +
-        `Idle: /proc/<pid>/stat utime+stime and VmRSS over ${options.idleSeconds} s with no requests, before and after the sweep`,
+        `Idle: /proc/<pid>/stat utime+stime and VmRSS over ${options.idleSeconds} s with no requests, before the sweep and after it (once the PDP's decision log has drained to Kafka, plus 2 s)`,
       setupSeconds,
       loadAverage1m: { before: loadBefore, after: loadAfter },
       parity,
       endpoints: { pdp: `POST ${pdpTarget.url.href}`, opa: `POST ${opaTarget.url.href}` },
       perRequest: { pdp: PDP_PER_REQUEST, opa: OPA_PER_REQUEST },
       sweep,
-      idle: { before: idleBefore, after: idleAfter },
+      idle: { before: idleBefore, after: idleAfter, logDrainedBeforeAfterSample: drained },
       targets: {
         fasterThanOpaAtC16: { target: 1, actual: at16 ? at16.ratios.throughput : null, met: at16 ? at16.ratios.throughput >= 1 && at16.ratios.p99 >= 1 : null },
         idleRssMiB: { target: 60, actual: idleAfter.pdp.rssMiB, met: idleBefore.pdp.rssMiB <= 60 && idleAfter.pdp.rssMiB <= 60 },

@@ -11,6 +11,8 @@ export interface PdpSidecar {
   readonly url: string;
   /** a bearer token the PDP accepts (dev issuer, role platform) */
   readonly token: string;
+  /** decision-log's URL, where OPA's decision_logs plugin posts (`<url>/opa/logs`) */
+  readonly decisionLogUrl: string;
   /** the PDP's process id, for the idle footprint */
   readonly pid: number | undefined;
   /** the services' logs, kept when the run fails */
@@ -53,7 +55,9 @@ export async function startPdpSidecar(cleanup: Cleanup, bundleFile: string, prob
   const url = stack.env[urlVariable('pdp')];
   if (!url) throw new Error('the stack has no PDP URL');
   const token = await mintDevToken({ subject: 'bench-client', roles: ['platform'], ttlSeconds: 3600 });
-  return { url, token, logDir, pid: stack.services.pdp.child.pid };
+  const decisionLogUrl = stack.env[urlVariable('decision-log')];
+  if (!decisionLogUrl) throw new Error('the stack has no decision-log URL');
+  return { url, token, logDir, decisionLogUrl, pid: stack.services.pdp.child.pid };
 }
 
 /** Removes the services' logs (after a successful run; a failed one keeps them to read). */

@@ -87,6 +87,18 @@ describe('DecisionLogBuffer against real Kafka: one bad record never stops the l
     }
   }, 60_000);
 
+  it('flushes by itself logFlushMs after a record waits, and again for a record added after that flush', async () => {
+    const buffer = new DecisionLogBuffer(publisher, metrics, { ...config, logFlushMs: 50 }, logger);
+    try {
+      buffer.add(decision('timed-1'));
+      await arrived(Topics.decisions, 'timed-1');
+      buffer.add(decision('timed-2'));
+      await arrived(Topics.decisions, 'timed-2');
+    } finally {
+      await buffer.onApplicationShutdown();
+    }
+  }, 60_000);
+
   it('isolates a record the broker refuses (over its message size) and sends the others of the batch', async () => {
     const buffer = new DecisionLogBuffer(publisher, metrics, config, logger);
     try {

@@ -13,7 +13,8 @@ import { sendIsolating } from './send-isolating';
 export const FAILED_FLUSHES_NOT_READY = 3;
 
 /**
- * Decisions go to `edict.decisions.v1` in batches, off the request path: a decision is never
+ * Decisions go to `edict.decisions.v1` in batches (at least every `logFlushMs` while any wait; no
+ * timer at all while none do), off the request path: a decision is never
  * slowed down or failed by Kafka. While Kafka is unreachable decisions wait in memory up to
  * `logBufferLimit`; past it the OLDEST are dropped and counted (`edict_pdp_decisions_dropped_total
  * {reason="buffer_full"}`): recent decisions matter more to the gates, and refusing new ones
@@ -27,7 +28,9 @@ export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationS
   private flushing: Promise<void> | undefined;
   private failedFlushes = 0;
   private lastError: string | undefined;
-  private readonly timer: NodeJS.Timeout;
+  /** armed only while records wait: an idle PDP has no timer firing (no wake-ups, no CPU) */
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private unregister: (() => void) | undefined;
 
   constructor(
@@ -35,9 +38,7 @@ export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationS
     private readonly metrics: PdpMetrics,
     @Inject(PDP_CONFIG) private readonly config: PdpConfig,
     @Inject(PDP_LOGGER) private readonly logger: Logger,
-  ) {
-    this.timer = setInterval(() => void this.flush(), config.logFlushMs);
-  }
+  ) {}
 
   add(decision: DecisionLogged['data']): void {
     const context = currentContext();
@@ -58,6 +59,19 @@ export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationS
     );
     this.enforceLimit();
     if (this.pending.length >= this.config.logBatchSize) void this.flush();
+    this.schedule();
+  }
+
+  /** A flush `logFlushMs` after the first record waiting; again while records remain (Kafka down: retries). */
+  private schedule(): void {
+    if (this.timer !== undefined || this.stopped) return;
+    this.timer = setTimeout(() => {
+      const again = (): void => {
+        this.timer = undefined;
+        if (this.pending.length > 0) this.schedule();
+      };
+      void this.flush().then(again, again);
+    }, this.config.logFlushMs);
   }
 
   /** Sends what is pending; resolves when the batch in flight (if any) is done. */
@@ -77,7 +91,8 @@ export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
     this.unregister?.();
     await this.flush();
   }
