@@ -3,7 +3,7 @@ import type { DomainEvent } from '@edict/core';
 export type IncidentSeverity = 'low' | 'medium' | 'high' | 'critical';
 
 /** Auto-rollback triggers (ARCHITECTURE.md "Rollout"); `trigger` of an incident they open. */
-export type TriggerKind = 'error_rate' | 'deny_rate' | 'cost' | 'no_match' | 'budget' | 'manual';
+export type TriggerKind = 'error_rate' | 'deny_rate' | 'cost' | 'no_match' | 'budget' | 'manual' | 'audit_chain';
 
 /** What the runbook's decision matrix says to do about a trigger, given the bundle's age. */
 export type TriggerAction = 'rollback' | 'investigate';

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { StreamIds, type BundleRolledBack, type DecisionWindowClosed, type IncidentOpened } from '@edict/contracts';
+import { StreamIds, type AuditChainBroken, type BundleRolledBack, type DecisionWindowClosed, type IncidentOpened } from '@edict/contracts';
 import type { Clock } from '@edict/core';
 import { createPostgresEventStore, type PostgresEventStore } from '@edict/event-store';
 import { uniqueName } from '@edict/testing';
+import { AuditChainBrokenHandler } from './handlers/audit-chain-broken.handler';
 import { EvaluateWindowHandler } from './handlers/evaluate-window.handler';
 import { IncidentCommandsService } from './handlers/incident-commands.service';
 import { IncidentIdsService } from './handlers/incident-ids.service';
@@ -128,6 +129,21 @@ describe('rollback outcome', () => {
     expect(more).toEqual([]);
     expect(incident).toMatchObject({ trigger: 'manual', severity: 'high', rollbackRequested: false, version: '3.1.0' });
     expect(await typesOf(String(incident?.['incidentId']))).toEqual(['IncidentOpened', 'IncidentRollbackCompleted']);
+  });
+});
+
+describe('audit chain', () => {
+  it('opens one CRITICAL incident to investigate per break the audit anchor reports, and requests no rollback', async () => {
+    const broken = new AuditChainBrokenHandler(commands, ids);
+    const report: AuditChainBroken['data'] = { position: 42, kind: 'edited', code: 'CHAIN.HASH_MISMATCH', reason: 'event 42 does not hash to its stored hash', detectedAt: '2026-03-01T12:00:00.000Z' };
+    await broken.handle(report);
+    await broken.handle(report);
+    const [incident, ...more] = await incidentsOf('*');
+    expect(more).toEqual([]);
+    expect(incident).toMatchObject({ trigger: 'audit_chain', severity: 'critical', rollbackRequested: false, version: '*' });
+    const events = await store.readStream(StreamIds.incident(String(incident?.['incidentId'])));
+    expect(events.map((e) => e.type)).toEqual(['IncidentOpened']);
+    expect((events[0]?.data as IncidentOpened['data']).summary).toContain('position 42 (edited');
   });
 });
 
