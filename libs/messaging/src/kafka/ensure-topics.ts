@@ -4,11 +4,36 @@ import { allTopics, dlqTopic } from '@edict/contracts';
 /** Every topic of the contract and its dead-letter topic. */
 export const contractTopics = (): string[] => allTopics.flatMap((t) => [t, dlqTopic(t)]);
 
+export interface EnsureTopicsOptions {
+  readonly partitions?: number;
+  /** how long to keep trying while topics are still getting their leaders (default 60 s) */
+  readonly deadlineMs?: number;
+}
+
+const retriable = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+
 /**
  * Creates the topics that do not exist yet (idempotent; safe when several services start at once).
- * Partitions: 3 by default, so that keyed ordering holds while consumers can scale.
+ * Partitions: 3 by default, so that keyed ordering holds while consumers can scale. When services
+ * start together, a topic another one has just created may not have a leader yet ("This server
+ * does not host this topic-partition"): such retriable errors are retried, with a fresh look at
+ * what exists, until the deadline; anything else, or the deadline, fails the start.
  */
-export async function ensureTopics(kafka: Kafka, topics: readonly string[] = contractTopics(), partitions = 3): Promise<void> {
+export async function ensureTopics(kafka: Kafka, topics: readonly string[] = contractTopics(), options: EnsureTopicsOptions = {}): Promise<void> {
+  const { partitions = 3, deadlineMs = 60_000 } = options;
+  const deadline = Date.now() + deadlineMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await createMissing(kafka, topics, partitions);
+      return;
+    } catch (error) {
+      if (!retriable(error) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2000)));
+    }
+  }
+}
+
+async function createMissing(kafka: Kafka, topics: readonly string[], partitions: number): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
