@@ -84,7 +84,7 @@ describe('auto-rollback', () => {
       const { gate: g } = await rollout();
       return g?.reasons.some((r) => r.startsWith('5 decisions')) ? g : undefined;
     }, 120_000);
-    expect(gate).toEqual({ passed: false, reasons: [`5 decisions, fewer than the ${GATE_MIN_DECISIONS} required`] });
+    expect(gate).toMatchObject({ passed: false, reasons: [`5 decisions, fewer than the ${GATE_MIN_DECISIONS} required`], decisionsCounted: 5 });
     const token = await mintDevToken({ subject: people.carol.subject, roles: [...people.carol.roles] });
     const refused = await fetch(`${client.url('distribution')}/v1/rollouts/${encodeURIComponent(POLICY)}/promote`, {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}',
