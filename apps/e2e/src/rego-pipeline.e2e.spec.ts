@@ -43,7 +43,7 @@ describe('a Rego version from submission to a stock opa', () => {
       databaseUrl: process.env['DATABASE_URL'] ?? '',
       schema: uniqueName('regopipe').replace(/-/g, '_'),
       logDir: join(dir, 'logs'),
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('regopipe')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
+      env: { EDICT_TOPIC_PREFIX: `${uniqueName('regopipe')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), EDICT_REGO_MIN_COVERAGE: 'org=90', LOG_LEVEL: 'warn' },
     });
     client = new StackClient(stack.env);
   }, 300_000);
@@ -54,9 +54,12 @@ describe('a Rego version from submission to a stock opa', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('ships the passing egress bundle, signed with an OPA form by the active ES256 key', async () => {
+  it('ships the passing egress bundle (opa checks passing, full coverage against a 90 % minimum), signed with an OPA form by the active ES256 key', async () => {
     const { policyId, version } = await shipBundle(client, join(root, 'examples/bundles/org/egress.rego.yaml'));
     expect([policyId, version]).toEqual(['org/egress', '1.0.0']);
+    const verdict = await alice().call<{ outcome: string; report: ValidationReport }>('validation', 'GET', `/v1/validations/${path(policyId, version)}`);
+    expect(verdict.body.report.checks.filter((c) => c.name.startsWith('rego-')).map((c) => [c.name, c.status])).toEqual([['rego-check', 'pass'], ['rego-test', 'pass'], ['rego-fmt', 'pass']]);
+    expect(verdict.body.report.coverage?.rego).toEqual({ percentage: 100, minimum: 90, uncovered: {} });
     const signature = await alice().call<BundleSigned['data']>('signing', 'GET', `/v1/signatures/${path(policyId, version)}`);
     expect(signature.status).toBe(200);
     signed = signature.body;
@@ -78,7 +81,7 @@ describe('a Rego version from submission to a stock opa', () => {
     expect(verdict.outcome).toBe('failed');
     const regoTest = verdict.report.checks.find((check) => check.name === 'rego-test');
     expect(regoTest?.status).toBe('fail');
-    expect(regoTest?.findings).toEqual([expect.objectContaining({ code: 'REGO.TEST_FAILED', message: expect.stringContaining('test_denies_pypi') })]);
+    expect(regoTest?.findings).toEqual([expect.objectContaining({ code: 'REGO.TEST_FAILED', message: 'test data.edict.org.egress.tests.test_denies_pypi failed', file: 'policy_test.rego', line: 14 })]);
     const bob = client.as(people.bob.subject, [...people.bob.roles]);
     const approval = await bob.call<{ code: string }>('authoring', 'POST', `/v1/bundles/${path(policyId, version)}/approve`, {});
     expect(approval.status).toBe(409);
