@@ -159,7 +159,9 @@ describe('serving state a PDP can trust', () => {
       return Promise.resolve(/bundle sync failed/.test(log) ? log : undefined);
     }, 60_000);
     expect(refused).toMatch(/certificate|self.signed|UNABLE_TO_VERIFY|fetch failed/i);
-    expect((await fetch(`${untrusting.url}/readyz`)).status).toBe(503);
+    // its first sync runs before it listens: wait until it answers at all, then it must not be ready
+    const status = await eventually('the PDP without the CA to answer /readyz', async () => (await fetch(`${untrusting.url}/readyz`)).status, 60_000);
+    expect(status).toBe(503);
   });
 
   it("decides only for the caller's own subject when an operator binds it to the token", async () => {
