@@ -2,6 +2,18 @@ import type { Pool, PoolClient } from 'pg';
 
 const ignore = (): void => undefined;
 
+/** How long a ROLLBACK may take: on a connection Postgres dropped it may never answer. */
+const ROLLBACK_DEADLINE_MS = 2000;
+
+const rollback = async (client: PoolClient): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.query('ROLLBACK').then(ignore, ignore),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ROLLBACK_DEADLINE_MS))),
+  ]);
+  clearTimeout(timer);
+};
+
 /**
  * Runs `work` in one transaction on a pooled connection: committed if it resolves, rolled back if
  * it throws. While checked out the client has an error listener: a connection Postgres drops
@@ -19,7 +31,9 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     return result;
   } catch (error) {
     failed = error instanceof Error ? error : new Error(String(error));
-    await client.query('ROLLBACK').catch(ignore); // the error rethrown is the one that matters
+    // the error rethrown is the one that matters; a ROLLBACK on a dropped connection can hang,
+    // and the client is destroyed below anyway (release with the error)
+    await rollback(client);
     throw error;
   } finally {
     client.off('error', ignore);
