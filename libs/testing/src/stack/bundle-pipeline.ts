@@ -42,7 +42,7 @@ export async function shipBundle(client: StackClient, file: string, report: (lin
     const answer = await carol.call<{ items: { version: string }[] }>('distribution', 'GET', `/v1/releases/${encodeURIComponent(policyId)}`);
     return answer.body.items?.some((r) => r.version === version) ? true : undefined;
   });
-  report(`signed (Ed25519) by signing; signature verified by distribution`);
+  report(`signed by signing (its active key); signature verified by distribution`);
   expectStatus('start rollout', await carol.call('distribution', 'POST', `/v1/rollouts/${encodeURIComponent(policyId)}/start`, { version }), 200);
   for (const step of [50, 100]) {
     expectStatus(`promote to ${step}%`, await carol.call('distribution', 'POST', `/v1/rollouts/${encodeURIComponent(policyId)}/promote`, {}), 200);
