@@ -28,3 +28,4 @@ export * from './http/body-parser-error';
 export * from './http/json-body-limits';
 export * from './http/json-prescan';
 export * from './validation/policy-id.pipe';
+export * from './http/json-scan-refusal';

@@ -1,8 +1,9 @@
-import { EdictError, PayloadTooLargeError, ValidationError } from '@edict/core';
+import { EdictError, ValidationError } from '@edict/core';
 import type { HttpRequest, HttpResponse } from '@edict/observability';
 import { EdgeCodes } from '../problem/problem-codes';
 import type { JsonBodyLimits } from './json-body-limits';
-import { prescanJson, type JsonScanFinding } from './json-prescan';
+import { prescanJson } from './json-prescan';
+import { jsonScanRefusal } from './json-scan-refusal';
 import { isJsonMediaType, mediaTypeOf } from './media-type';
 
 type BodyRequest = HttpRequest & { body?: unknown };
@@ -14,24 +15,13 @@ const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
 const charsetOf = (contentType: string | undefined): string | undefined =>
   /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
 
-function refusal(finding: JsonScanFinding, limits: JsonBodyLimits): EdictError {
-  switch (finding.kind) {
-    case 'too-deep':
-      return new ValidationError(EdgeCodes.tooDeep, `The request body nests deeper than ${limits.maxDepth} levels.`, { maxDepth: limits.maxDepth, offset: finding.offset });
-    case 'too-many-members':
-      return new PayloadTooLargeError(EdgeCodes.tooManyMembers, `The request body has more than ${limits.maxMembers} keys and items.`, { maxMembers: limits.maxMembers });
-    case 'non-finite-number':
-      return new ValidationError(EdgeCodes.nonFiniteNumber, `The number ${finding.literal} is out of range (it is not a finite double).`, { offset: finding.offset });
-  }
-}
-
 /** JSON text to a value, or the edge's refusal; the pre-scan runs before JSON.parse recurses. */
 function parseJsonBody(text: string, limits: JsonBodyLimits): unknown {
   if (text.trim() === '') return {}; // as body-parser: an empty JSON body is a common client slip
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') throw new ValidationError(EdgeCodes.malformedJson, 'The request body is not valid JSON: it must be an object or an array.');
   const finding = prescanJson(text, limits);
-  if (finding) throw refusal(finding, limits);
+  if (finding) throw jsonScanRefusal(finding, limits);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

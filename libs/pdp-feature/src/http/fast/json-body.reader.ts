@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { EdictError, PayloadTooLargeError, ValidationError } from '@edict/core';
-import { BODY_LIMIT_BYTES, EdgeCodes, prescanJson, type JsonBodyLimits, type JsonScanFinding } from '@edict/service-kit';
+import { BODY_LIMIT_BYTES, EdgeCodes, jsonScanRefusal, prescanJson, type JsonBodyLimits } from '@edict/service-kit';
 
 // fatal: invalid UTF-8 is refused, never silently replaced by U+FFFD
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -11,17 +11,6 @@ const charsetOf = (contentType: string | undefined): string | undefined =>
 
 const tooLarge = (): PayloadTooLargeError =>
   new PayloadTooLargeError(EdgeCodes.tooLarge, 'The request body is larger than this endpoint accepts.', { limitBytes: BODY_LIMIT_BYTES });
-
-function refusal(finding: JsonScanFinding, limits: JsonBodyLimits): EdictError {
-  switch (finding.kind) {
-    case 'too-deep':
-      return new ValidationError(EdgeCodes.tooDeep, `The request body nests deeper than ${limits.maxDepth} levels.`, { maxDepth: limits.maxDepth, offset: finding.offset });
-    case 'too-many-members':
-      return new PayloadTooLargeError(EdgeCodes.tooManyMembers, `The request body has more than ${limits.maxMembers} keys and items.`, { maxMembers: limits.maxMembers });
-    case 'non-finite-number':
-      return new ValidationError(EdgeCodes.nonFiniteNumber, `The number ${finding.literal} is out of range (it is not a finite double).`, { offset: finding.offset });
-  }
-}
 
 /** The raw bytes, at most BODY_LIMIT_BYTES (413 `REQUEST.TOO_LARGE` past it, as body-parser's limit). */
 function readBytes(req: IncomingMessage): Promise<Buffer> {
@@ -64,7 +53,7 @@ export async function readJsonBody(req: IncomingMessage, limits: JsonBodyLimits)
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') throw new ValidationError(EdgeCodes.malformedJson, 'The request body is not valid JSON: it must be an object or an array.');
   const finding = prescanJson(text, limits);
-  if (finding) throw refusal(finding, limits);
+  if (finding) throw jsonScanRefusal(finding, limits);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
