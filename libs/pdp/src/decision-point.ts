@@ -43,6 +43,8 @@ export class DecisionPoint {
   /** the canonical manifest each held state was loaded from, to tell a resync from a replay */
   private readonly manifests = new Map<string, string>();
   private readonly signers = new Map<string, Partial<Record<BundleSlot, { readonly version: string; readonly kid: string }>>>();
+  /** the load in progress for each policy: loads of one policy run one after another */
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: DecisionPointOptions) {}
 
@@ -52,8 +54,22 @@ export class DecisionPoint {
    * signature. The same revision again changes nothing; an older revision, or another manifest
    * at the held revision, is refused (a replay) and the held state stays. Refusals throw
    * UntrustedServingStateError with the reason.
+   *
+   * Loads of one policy are serialised: verifying and compiling awaits, and a periodic resync that
+   * fetched an older state must not finish after a pushed newer one and put the older back.
    */
-  async load(state: ServingState): Promise<boolean> {
+  load(state: ServingState): Promise<boolean> {
+    const previous = this.loading.get(state.policyId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.loadNow(state));
+    const settled = next.catch(() => undefined);
+    this.loading.set(state.policyId, settled);
+    void settled.then(() => {
+      if (this.loading.get(state.policyId) === settled) this.loading.delete(state.policyId);
+    });
+    return next;
+  }
+
+  private async loadNow(state: ServingState): Promise<boolean> {
     const trusted = await verifyServingManifest(state, this.options.manifestKeys);
     const held = this.policies.get(state.policyId);
     if (held && held.revision >= trusted.revision) {

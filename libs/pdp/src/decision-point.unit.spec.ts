@@ -126,6 +126,20 @@ describe('DecisionPoint', () => {
     expect(pdp.decide(ask('anyone')).version).toBe('1.1.0');
   });
 
+  it('loads one policy one state at a time: an older state fetched first and loaded alongside a newer one never wins', async () => {
+    const { pdp, serve, load } = await setup();
+    const stable = await serve('1.0.0', 'allow');
+    await load(state({ stable, revision: 1 }));
+    const older = load(state({ stable, revision: 2 }));
+    const newer = load(state({ stable, canary: { ...(await serve('1.1.0', 'deny')), percentage: 50 }, revision: 3 }));
+    const stale = load(state({ stable, revision: 2 }));
+    await expect(older).resolves.toBe(true);
+    await expect(newer).resolves.toBe(true);
+    await expect(stale).rejects.toMatchObject({ reason: 'manifest_stale' });
+    expect(pdp.loaded().find((p) => p.policyId === 'org/net')?.revision).toBe(3);
+    expect(pdp.decide(ask(inCanary))).toMatchObject({ version: '1.1.0' });
+  });
+
   it('obeys only the signed manifest: a kill switch injected beside it is ignored, one inside it without a signature refused', async () => {
     const { pdp, serve, sign, manifestOf } = await setup();
     const honest = state({ stable: await serve('1.0.0', 'deny'), revision: 2 });
