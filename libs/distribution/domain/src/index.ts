@@ -8,3 +8,4 @@ export * from './gate/gate.evaluator';
 export * from './gate/gate.report';
 export * from './cohort/cohort';
 export * from './serving/serving-version';
+export * from './activity/rollout-activity';

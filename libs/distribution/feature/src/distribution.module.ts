@@ -9,6 +9,8 @@ import { OpaBundleController } from './http/opa-bundle.controller';
 import { OpaBundleReleaseHandler } from './opa/opa-bundle-release.handler';
 import { opaFleetControllers, opaFleetProviders } from './opa/opa-fleet.providers';
 import { RolloutsController } from './http/rollouts.controller';
+import { RolloutListController } from './http/rollout-list.controller';
+import { ActivePoliciesHandler } from './handlers/active-policies.handler';
 import { ServingController } from './http/serving.controller';
 import { SystemController } from './http/system.controller';
 import { SystemKillSwitchService } from './handlers/system-kill-switch.service';
@@ -19,7 +21,7 @@ import { ReleasesRepository } from './store/releases.repository';
 /** The distribution service: owns `rollout-*` streams; serves bundles to decision points. */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
-  controllers: [RolloutsController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
-  providers: [manifestKeyProvider, ReleasesRepository, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, OpaBundleReleaseHandler, ...opaFleetProviders],
+  controllers: [RolloutListController, RolloutsController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
+  providers: [manifestKeyProvider, ReleasesRepository, ActivePoliciesHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, OpaBundleReleaseHandler, ...opaFleetProviders],
 })
 export class DistributionModule {}
