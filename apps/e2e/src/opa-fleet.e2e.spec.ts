@@ -2,20 +2,28 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BundleSigned, FleetView } from '@edict/contracts';
+import { cohortOf, type BundleSigned, type DecisionLogged, type DecisionWindowClosed, type FleetView } from '@edict/contracts';
 import { mintDevToken } from '@edict/service-kit';
 import { eventually, people, repoRoot, shipBundle, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { denyMessage, FLEET_POLICY, fleetBundle } from './opa-fleet/fleet-bundles';
 import { OpaAgents } from './opa-fleet/opa-agent';
+import { releaseToCanary, type RolloutView } from './release-bundle';
 
 const OPA_MEDIA_TYPE = 'application/vnd.openpolicyagent.bundles';
 const AGENT = 'opa-e2e-1';
+/** Ten agents on org/opafleet; whose cohort is below 10 (cohortOf(policy, id), fixed by the ids) get a 10% canary. */
+const FLEET = Array.from({ length: 10 }, (_, i) => `opa-fleet-${i}`);
+const MIN_SAMPLE = 20;
 
 /**
  * Issue 9 (Bundle Service and Status APIs, fleet view) with a STOCK opa configured only from OPA's
  * documented config (opa-fleet/opa-agent.ts, the file docs/opa-fleets.md shows): it long-polls
  * `/opa/bundles/org/egress`, verifies the signed bundle with signing's PEM (`signing.keyid`),
  * answers with it and reports status, which the fleet view shows; a rollback reaches it through
- * the long poll (polling delays of 120-180 s would not bring it within the wait).
+ * the long poll (polling delays of 120-180 s would not bring it within the wait). Then ten agents
+ * on org/opafleet reporting their decisions to decision-log: a 10% canary reaches the agents in
+ * its cohorts, a canary that denies everything is rolled back from the decisions opa reported
+ * (5 s windows, trigger minimum 20 decisions for the policy), and a rollback reaches all ten in 5 s.
  */
 describe('stock opa agents served by Edict (Bundle Service API, Status API, fleet view)', () => {
   const root = repoRoot();
@@ -42,7 +50,10 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
       databaseUrl: process.env['DATABASE_URL'] ?? '',
       schema: uniqueName('opafleet').replace(/-/g, '_'),
       logDir: join(dir, 'logs'),
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('opafleet')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
+      env: { EDICT_TOPIC_PREFIX: `${uniqueName('opafleet')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0',
+        // the auto-rollback test follows closed windows (the fast path is off); opa reports its decisions every 1-2 s
+        EDICT_DECISION_WINDOW_SECONDS: '5', EDICT_DECISION_ALLOWED_LATENESS_MS: '8000', EDICT_FAST_TRIGGER_MIN_SAMPLE_SIZE: '0',
+        EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
     });
     client = new StackClient(stack.env);
   }, 300_000);
@@ -154,5 +165,101 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { code: string }).code).toBe('OPA.STATUS_INVALID');
     expect((await fleet()).agents.map((a) => a.id)).toEqual(before.agents.map((a) => a.id));
+  });
+
+  describe('ten agents on one policy, reporting their decisions', () => {
+    const ports = new Map<string, number>();
+    const canaryAgents = FLEET.filter((id) => cohortOf(FLEET_POLICY, id) < 10);
+    const fleetFile = (version: string, denyAll = false): string => {
+      const file = join(dir, `opafleet-${version}.yaml`);
+      writeFileSync(file, fleetBundle(version, denyAll));
+      return file;
+    };
+    const revisions = async (): Promise<Map<string, string | undefined>> =>
+      new Map(await Promise.all(FLEET.map(async (id) => [id, await OpaAgents.revision(ports.get(id) ?? 0, FLEET_POLICY).catch(() => undefined)] as const)));
+    const allOn = (version: string, timeoutMs: number, intervalMs = 250): Promise<true> => eventually(`all ten agents on ${version}`, async () => {
+      const now = await revisions();
+      return [...now.values()].every((r) => r === version) ? true : undefined;
+    }, timeoutMs, intervalMs);
+    const rolloutOf = async (): Promise<RolloutView> => (await carol().call<RolloutView>('distribution', 'GET', `/v1/rollouts/${encodeURIComponent(FLEET_POLICY)}`)).body;
+
+    it('ships org/opafleet 1.0.0 to ten long-polling agents; a 10% canary (a Rego that denies everything) reaches the agents in its cohorts: 1 (±1) of 10', async () => {
+      const settings = await carol().call('incident-response', 'PUT', `/v1/trigger-settings/${encodeURIComponent(FLEET_POLICY)}`, { minSampleSize: MIN_SAMPLE });
+      expect(settings.status).toBe(200);
+      await shipBundle(client, fleetFile('1.0.0'));
+      const token = await mintDevToken({ subject: 'opa-fleet-e2e', roles: ['pdp'], ttlSeconds: 3600 });
+      for (const agentId of FLEET) {
+        ports.set(agentId, await agents.start({
+          agentId, distributionUrl: client.url('distribution'), decisionLogUrl: client.url('decision-log'), token,
+          keys: { [signingKey.kid]: signingKey.pem }, keyid: signingKey.kid, policyId: FLEET_POLICY, longPollingSeconds: 60,
+        }));
+      }
+      await allOn('1.0.0', 120_000);
+
+      const released = await releaseToCanary(client, fleetFile('1.1.0', true));
+      expect(released.rollout.canary).toMatchObject({ version: '1.1.0', percentage: 10 });
+      expect(Math.abs(canaryAgents.length - 1)).toBeLessThanOrEqual(1);
+      expect(canaryAgents.length).toBeGreaterThan(0); // the next test needs a canary agent to report decisions
+      await eventually('the canary agents on 1.1.0', async () => {
+        const now = await revisions();
+        return canaryAgents.every((id) => now.get(id) === '1.1.0') ? true : undefined;
+      }, 60_000);
+      // distribution's answer to every agent: the canary to the agents in its cohorts, the stable to the rest
+      const expected = new Map((await fleet()).agents.filter((a) => FLEET.includes(a.id)).map((a) => [a.id, a.policies.find((p) => p.policyId === FLEET_POLICY)?.expectedRevision]));
+      expect(expected).toEqual(new Map(FLEET.map((id) => [id, canaryAgents.includes(id) ? '1.1.0' : '1.0.0'])));
+      const now = await revisions();
+      expect(FLEET.filter((id) => now.get(id) === '1.1.0')).toEqual(canaryAgents);
+      process.stdout.write(`opa fleet: a 10% canary of ${FLEET_POLICY} reached ${canaryAgents.length} of ${FLEET.length} agents (${canaryAgents.join(', ')})\n`);
+      const answer = await OpaAgents.query(ports.get(canaryAgents[0] ?? '') ?? 0, 'edict/org/opafleet/deny', { url: 'pypi.org' });
+      expect(answer).toEqual([denyMessage('1.1.0', true)]);
+    }, 300_000);
+
+    it('rolls the deny-all canary back automatically from the decisions opa reported: windows → deny_rate incident → rollback → every agent on 1.0.0 again', async () => {
+      const oncall = client.as(people.dave.subject, [...people.dave.roles]);
+      let asked = 0;
+      // the canary agents keep answering (denying) until the incident opens; opa reports the decisions every 1-2 s
+      const incident = await eventually('a deny_rate incident on org/opafleet@1.1.0', async () => {
+        const found = (await oncall.call<{ items: { incidentId: string; policyId: string; version: string; trigger: string; rollbackRequested: boolean }[] }>('incident-response', 'GET', '/v1/incidents')).body.items
+          .find((i) => i.policyId === FLEET_POLICY && i.version === '1.1.0' && i.trigger === 'deny_rate');
+        if (found) return found;
+        for (const id of canaryAgents) {
+          await Promise.all(Array.from({ length: 10 }, (_, n) => OpaAgents.query(ports.get(id) ?? 0, 'edict/org/opafleet/deny', { url: `host-${asked + n}.example.org` })));
+          asked += 10;
+        }
+        return undefined;
+      }, 180_000, 500);
+      expect(incident).toMatchObject({ version: '1.1.0', trigger: 'deny_rate', rollbackRequested: true });
+
+      const rollout = await eventually('distribution to roll 1.1.0 back', async () => {
+        const r = await rolloutOf();
+        return r.canary === null && r.archived.includes('1.1.0') ? r : undefined;
+      }, 60_000);
+      expect(rollout.stable?.version).toBe('1.0.0');
+      await allOn('1.0.0', 30_000);
+      expect(await OpaAgents.query(ports.get(canaryAgents[0] ?? '') ?? 0, 'edict/org/opafleet/deny', { url: 'pypi.org' })).toEqual([]);
+
+      // what it was decided on: opa's own decisions, logged as canary decisions of 1.1.0, in a closed window of at least MIN_SAMPLE denies
+      const reader = client.as('erin', ['auditor']);
+      const decisions = (await reader.call<{ items: DecisionLogged['data'][] }>('decision-log', 'GET', `/v1/decisions?policyId=${encodeURIComponent(FLEET_POLICY)}&version=1.1.0&limit=1000`)).body.items
+        .filter((d) => d.version === '1.1.0');
+      expect(decisions.length).toBeGreaterThanOrEqual(MIN_SAMPLE);
+      expect(new Set(decisions.map((d) => `${d.source} ${d.result.effect} ${String(d.bundles[0]?.canary)}`))).toEqual(new Set(['opa deny true']));
+      expect(new Set(decisions.map((d) => d.decisionPoint))).toEqual(new Set(canaryAgents));
+      const windows = (await reader.call<{ items: DecisionWindowClosed['data'][] }>('decision-log', 'GET', `/v1/windows?policyId=${encodeURIComponent(FLEET_POLICY)}&version=1.1.0&canary=true`)).body.items;
+      expect(windows.some((w) => w.total >= MIN_SAMPLE && w.denies === w.total)).toBe(true);
+      process.stdout.write(`opa fleet: ${asked} queries to the canary agents, ${decisions.length} decisions logged, rolled back by ${incident.incidentId}\n`);
+    }, 300_000);
+
+    it('a rollback reaches all ten long-polling agents within 5 s', async () => {
+      await releaseToCanary(client, fleetFile('1.2.0'));
+      for (let step = 0; step < 2; step++) expect((await carol().call('distribution', 'POST', `/v1/rollouts/${encodeURIComponent(FLEET_POLICY)}/promote`, {})).status).toBe(200);
+      await allOn('1.2.0', 60_000);
+      const started = Date.now();
+      const rolledBack = await carol().call('distribution', 'POST', `/v1/rollouts/${encodeURIComponent(FLEET_POLICY)}/rollback`, { reason: 'e2e: fleet propagation' });
+      expect(rolledBack.status).toBe(200);
+      // the issue's requirement itself: every agent activates 1.0.0 within 5 s of the rollback command
+      await allOn('1.0.0', 5000 - (Date.now() - started), 50);
+      process.stdout.write(`opa fleet: rollback to 1.0.0 active on all ${FLEET.length} agents ${Date.now() - started} ms after the command (load ${readFileSync('/proc/loadavg', 'utf8').trim()})\n`);
+    }, 180_000);
   });
 });

@@ -15,6 +15,8 @@ export interface AgentSetup {
   readonly keyid?: string;
   readonly policyId: string;
   readonly longPollingSeconds: number;
+  /** decision-log's base URL: when set, the agent reports every decision to `<url>/opa/logs` (OPA's decision_logs plugin) */
+  readonly decisionLogUrl?: string;
 }
 
 /**
@@ -30,6 +32,9 @@ export const agentConfig = (s: AgentSetup): Record<string, unknown> => ({
       headers: { 'X-Edict-Agent-Id': s.agentId },
       credentials: { bearer: { token: s.token } },
     },
+    ...(s.decisionLogUrl === undefined ? {} : {
+      'edict-logs': { url: `${s.decisionLogUrl}/opa`, headers: { 'X-Edict-Agent-Id': s.agentId }, credentials: { bearer: { token: s.token } } },
+    }),
   },
   keys: Object.fromEntries(Object.entries(s.keys).map(([kid, pem]) => [kid, { algorithm: 'ES256', key: pem }])),
   bundles: {
@@ -42,6 +47,9 @@ export const agentConfig = (s: AgentSetup): Record<string, unknown> => ({
     },
   },
   status: { service: 'edict' },
+  ...(s.decisionLogUrl === undefined ? {} : {
+    decision_logs: { service: 'edict-logs', reporting: { min_delay_seconds: 1, max_delay_seconds: 2 } },
+  }),
 });
 
 /** A stock `opa run --server --config-file` per agent; `stop()` ends every one this started. */
@@ -71,6 +79,13 @@ export class OpaAgents {
   static async query(port: number, path: string, input: unknown): Promise<unknown> {
     const response = await fetch(`http://127.0.0.1:${port}/v1/data/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
     return ((await response.json()) as { result?: unknown }).result;
+  }
+
+  /** The revision of the bundle `name` the agent has activated (OPA keeps manifests at `data.system.bundles`), or undefined before one. */
+  static async revision(port: number, name: string): Promise<string | undefined> {
+    const response = await fetch(`http://127.0.0.1:${port}/v1/data/system/bundles`);
+    const bundles = ((await response.json()) as { result?: Record<string, { manifest?: { revision?: string } }> }).result;
+    return bundles?.[name]?.manifest?.revision;
   }
 
   async stop(): Promise<void> {
