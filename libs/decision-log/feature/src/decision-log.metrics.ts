@@ -21,6 +21,10 @@ export class DecisionLogMetrics {
   });
   /** the runtime's dead-letter counter (same name and labels, so the same series) */
   readonly deadLettered = this.metrics.counter({ what: 'dlq_messages', unit: 'total', help: 'messages sent to a dead-letter topic, by source topic and error code', labelNames: ['topic', 'code'] });
+  /** after each batch of edict.decisions.v1: messages left behind the partition's high watermark (kafkajs `batch.offsetLag()`) */
+  readonly consumerLag = this.metrics.gauge({
+    what: 'consumer_lag', unit: 'messages', help: 'messages of edict.decisions.v1 behind the high watermark after the last batch, by partition', labelNames: ['topic', 'partition'],
+  });
   readonly closedThrough = this.metrics.gauge({
     what: 'windows_closed_through',
     unit: 'timestamp_seconds',

@@ -3,6 +3,8 @@ import { EdictRuntimeModule } from '@edict/messaging';
 import { DistributionEventsConsumer } from './consumers/distribution-events.consumer';
 import { RecordSignedBundleHandler } from './handlers/record-signed-bundle.handler';
 import { RolloutCommandsService } from './handlers/rollout-commands.service';
+import { RolloutGauges } from './handlers/rollout-gauges';
+import { ServingProjection } from './handlers/serving-projection';
 import { ServingStateService } from './handlers/serving-state.service';
 import { ManifestKeysController } from './http/manifest-keys.controller';
 import { OpaBundleController } from './http/opa-bundle.controller';
@@ -22,6 +24,6 @@ import { ReleasesRepository } from './store/releases.repository';
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
   controllers: [RolloutListController, RolloutsController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
-  providers: [manifestKeyProvider, ReleasesRepository, ActivePoliciesHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, OpaBundleReleaseHandler, ...opaFleetProviders],
+  providers: [manifestKeyProvider, ReleasesRepository, ActivePoliciesHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, ServingProjection, OpaBundleReleaseHandler, RolloutGauges, ...opaFleetProviders],
 })
 export class DistributionModule {}

@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Topics } from '@edict/contracts';
 import { consumerGroupOf, KAFKA, RUNTIME_LOGGER } from '@edict/messaging';
 import type { Logger } from '@edict/observability';
+import { DecisionLogMetrics } from '../decision-log.metrics';
 import { BatchIngest } from './batch-ingest';
 
 /**
@@ -21,6 +22,7 @@ export class DecisionBatchConsumer implements OnApplicationBootstrap, OnModuleDe
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
     private readonly ingest: BatchIngest,
+    private readonly metrics: DecisionLogMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -68,6 +70,7 @@ export class DecisionBatchConsumer implements OnApplicationBootstrap, OnModuleDe
       partitionsConsumedConcurrently: 3,
       eachBatch: async (payload: EachBatchPayload) => {
         const { batch } = payload;
+        this.metrics.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
         if (batch.isEmpty()) return;
         await this.ingest.handle(batch.topic, batch.partition, batch.messages, { isRunning: () => payload.isRunning() && !payload.isStale(), heartbeat: () => payload.heartbeat() });
         payload.resolveOffset(batch.lastOffset());

@@ -9,6 +9,7 @@ import { IncidentIdsService } from './incident-ids.service';
 import { TriggerSettingsService } from './trigger-settings.service';
 import { CostsRepository, windowRevision } from '../store/costs.repository';
 import { IncidentsRepository } from '../store/incidents.repository';
+import { observeDailyCost } from '../incident-metrics';
 
 type Window = DecisionWindowClosed['data'];
 
@@ -82,6 +83,7 @@ export class EvaluateWindowHandler {
 
   /** PolicyBudgetHigh: one incident per policy and UTC day, whatever the version. */
   private async checkBudget(window: Window, dayCost: number, thresholds: Parameters<typeof evaluateBudget>[2]): Promise<void> {
+    observeDailyCost(window.policyId, dayCost, thresholds.dailyCostBudget);
     const trigger = evaluateBudget(window, dayCost, thresholds);
     if (!trigger) return;
     const day = window.windowStart.slice(0, 10);
