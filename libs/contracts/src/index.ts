@@ -6,6 +6,8 @@ export * from './events/rollout-events';
 export * from './events/decision-events';
 export * from './events/incident-events';
 export * from './events/audit-events';
+export * from './events/exception-events';
+export * from './exceptions/active-exception';
 export * from './events/event-types';
 export * from './events/stream-ids';
 export * from './auth/roles';

@@ -71,6 +71,9 @@ export type { CompiledBundle, CompiledRule, RuleIndex } from './compile/compiled
  * is then an error with the on-error effect (deny unless set).
  */
 export { evaluate } from './evaluate/evaluate';
+/** Exceptions for `evaluate`'s `exceptions` option: `compileWaiver({ id, policyId, ruleId, resource, agent? })`. */
+export { compileWaiver } from './evaluate/rule-waiver';
+export type { RuleWaiver } from './evaluate/rule-waiver';
 /** The request checks `evaluate` applies (types, sizes, depth of the context). */
 export { checkRequest } from './evaluate/check-request';
 

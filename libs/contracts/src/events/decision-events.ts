@@ -35,6 +35,8 @@ export type DecisionLogged = DomainEvent<'DecisionLogged', {
     readonly reason: string;
     readonly noMatch: boolean;
     readonly error?: { readonly code: string; readonly message: string };
+    /** the exception (`EXC-001`) that waived a rule which would otherwise have decided; absent when none applied */
+    readonly exception?: string;
   };
   readonly bundles: readonly DecisionBundleRef[];
   readonly evaluationNs: number;

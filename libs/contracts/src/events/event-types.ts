@@ -1,6 +1,7 @@
 import type { AuditEvent } from './audit-events';
 import type { BundleEvent } from './bundle-events';
 import type { DecisionLogged, DecisionWindowClosed } from './decision-events';
+import type { ExceptionEvent } from './exception-events';
 import type { IncidentEvent } from './incident-events';
 import type { RolloutEvent } from './rollout-events';
 import type { KeyringEvent, SignatureEvent } from './signing-events';
@@ -16,7 +17,8 @@ export type EdictEvent =
   | IncidentEvent
   | DecisionLogged
   | DecisionWindowClosed
-  | AuditEvent;
+  | AuditEvent
+  | ExceptionEvent;
 
 export type EdictEventType = EdictEvent['type'];
 
@@ -55,6 +57,10 @@ export const cloudEventTypes: Readonly<Record<EdictEventType, string>> = {
   DecisionWindowClosed: 'io.edict.decision-window.closed.v1',
   AuditCheckpointSigned: 'io.edict.audit.checkpoint-signed.v1',
   AuditChainBroken: 'io.edict.audit.chain-broken.v1',
+  ExceptionRequested: 'io.edict.exception.requested.v1',
+  ExceptionApproved: 'io.edict.exception.approved.v1',
+  ExceptionRevoked: 'io.edict.exception.revoked.v1',
+  ExceptionExpired: 'io.edict.exception.expired.v1',
 };
 
 const byCloudEventType = new Map(Object.entries(cloudEventTypes).map(([k, v]) => [v, k as EdictEventType]));

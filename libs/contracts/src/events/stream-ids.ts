@@ -10,4 +10,7 @@ export const StreamIds = {
   rollout: (policyId: string): string => `rollout-${policyId}`,
   incident: (incidentId: string): string => `incident-${incidentId}`,
   auditCheckpoint: 'audit-checkpoint',
+  exception: (exceptionId: string): string => `exception-${exceptionId}`,
+  /** not published: reserves exception numbers (one per request key) */
+  exceptionSequence: 'exceptionseq',
 } as const;

@@ -12,6 +12,8 @@ export const BaseTopics = {
   incidents: 'edict.incidents.v1',
   /** key: `audit-checkpoint` */
   audit: 'edict.audit.v1',
+  /** key: policy id */
+  exceptions: 'edict.exceptions.v1',
 } as const;
 
 export type Topic = string;
@@ -42,6 +44,7 @@ export const topicForCategory: Readonly<Record<string, Topic>> = {
   rollout: Topics.rollouts,
   incident: Topics.incidents,
   audit: Topics.audit,
+  exception: Topics.exceptions,
 };
 
 /** The category of a stream id: the part before the first '-' (`bundle-org/net` → `bundle`). */

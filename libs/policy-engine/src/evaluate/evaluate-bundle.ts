@@ -4,9 +4,11 @@ import type { CompiledBundle, CompiledRule } from '../compile/compiled-bundle.ty
 import { agentActionKey } from '../compile/build-rule-index';
 import type { DecisionError, DecisionRequest, TierOutcome } from '../model/decision.types';
 import { PolicyCodes } from '../model/problem-codes';
+import { waiverFor, type RuleWaiver } from './rule-waiver';
 
 const EMPTY: readonly CompiledRule[] = [];
 const EMPTY_CONTEXT = Object.freeze({});
+const EMPTY_WAIVERS: readonly RuleWaiver[] = [];
 
 /** The outcome of a bundle whose evaluation failed: its on-error effect. */
 export function errorOutcome(bundle: CompiledBundle, error: DecisionError, rule: string | null = null): TierOutcome {
@@ -23,9 +25,10 @@ export function evaluateBundle(bundle: CompiledBundle, request: DecisionRequest,
  * Evaluates one bundle within the decision's budget (`evaluate` starts it): walks the candidate rules (four index lists merged in rank order) and
  * returns at the first that matches; no match gives the default effect. A condition that
  * throws, does not return a bool or exceeds the budget makes the outcome an error with the
- * on-error effect.
+ * on-error effect. A rule that would match but that one of `waivers` (this bundle's) waives for
+ * the request is passed over, and the outcome names that exception.
  */
-export function evaluateBundleRules(bundle: CompiledBundle, request: DecisionRequest): TierOutcome {
+export function evaluateBundleRules(bundle: CompiledBundle, request: DecisionRequest, waivers: readonly RuleWaiver[] = EMPTY_WAIVERS): TierOutcome {
   const { agent, action, resource } = request;
   const index = bundle.index;
   const l0 = index.byAgentAction.get(agentActionKey(agent, action)) ?? EMPTY;
@@ -34,6 +37,7 @@ export function evaluateBundleRules(bundle: CompiledBundle, request: DecisionReq
   const l3 = index.fallback;
   let i0 = 0, i1 = 0, i2 = 0, i3 = 0;
   let activation: { request: DecisionRequest; context: object; settings: object } | undefined;
+  let waived: string | undefined;
   for (;;) {
     // k-way merge by rank without allocating: pick the list whose head ranks first
     let rule = l0[i0];
@@ -59,7 +63,14 @@ export function evaluateBundleRules(bundle: CompiledBundle, request: DecisionReq
         return errorOutcome(bundle, { code: PolicyCodes.CEL_EVALUATION_FAILED, message: `condition of rule '${rule.id}' returned ${typeof value}, not a bool` }, rule.id);
       }
     }
-    return { policyId: bundle.policyId, version: bundle.version, tier: bundle.tier, effect: rule.effect, rule: rule.id, reason: rule.reason, noMatch: false };
+    if (waivers.length > 0) {
+      const waiver = waiverFor(waivers, rule.id, agent, resource);
+      if (waiver) {
+        waived ??= waiver.id;
+        continue;
+      }
+    }
+    return { policyId: bundle.policyId, version: bundle.version, tier: bundle.tier, effect: rule.effect, rule: rule.id, reason: rule.reason, noMatch: false, ...(waived && { exception: waived }) };
   }
-  return { policyId: bundle.policyId, version: bundle.version, tier: bundle.tier, effect: bundle.defaultEffect, rule: null, reason: `no rule of ${bundle.policyId} matched; its default effect is ${bundle.defaultEffect}`, noMatch: true };
+  return { policyId: bundle.policyId, version: bundle.version, tier: bundle.tier, effect: bundle.defaultEffect, rule: null, reason: `no rule of ${bundle.policyId} matched; its default effect is ${bundle.defaultEffect}`, noMatch: true, ...(waived && { exception: waived }) };
 }

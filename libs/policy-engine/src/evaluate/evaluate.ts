@@ -14,13 +14,17 @@ const defaultTimer: NanoTimer = () => process.hrtime.bigint();
  * throws on bad input: a refused request or a failing condition gives an error decision with
  * the on-error effect(s). Conditions share one evaluation budget per decision
  * (`options.evaluationBudget`, default DEFAULT_EVALUATION_BUDGET comprehension iterations).
+ * `options.exceptions` waive rules for the requests they cover (RuleWaiver); the decision names
+ * the exception that changed it (the deciding tier's first, else any tier's).
  */
 export function evaluate(tiers: readonly CompiledBundle[], request: DecisionRequest, options: EvaluateOptions = {}): DecisionResult {
   const timer = options.timer ?? defaultTimer;
   const started = timer();
   const refused = checkRequest(request);
   resetEvaluationBudget(options.evaluationBudget ?? DEFAULT_EVALUATION_BUDGET);
-  const outcomes: TierOutcome[] = tiers.map((bundle) => (refused ? errorOutcome(bundle, refused) : evaluateBundleRules(bundle, request)));
+  const exceptions = options.exceptions ?? [];
+  const waiversOf = (bundle: CompiledBundle) => (exceptions.length === 0 ? undefined : exceptions.filter((w) => w.policyId === bundle.policyId));
+  const outcomes: TierOutcome[] = tiers.map((bundle) => (refused ? errorOutcome(bundle, refused) : evaluateBundleRules(bundle, request, waiversOf(bundle))));
   const combined = combineTiers(outcomes);
   const bundleVersions = tiers.map((b) => b.ref);
   if (!combined) {
@@ -29,6 +33,7 @@ export function evaluate(tiers: readonly CompiledBundle[], request: DecisionRequ
   }
   const { effect, deciding } = combined;
   const error = outcomes.find((o) => o.error)?.error;
+  const exception = deciding.exception ?? outcomes.find((o) => o.exception)?.exception;
   return {
     effect,
     decidingTier: deciding.tier,
@@ -37,6 +42,7 @@ export function evaluate(tiers: readonly CompiledBundle[], request: DecisionRequ
     reason: deciding.reason,
     noMatch: deciding.noMatch,
     ...(error && { error }),
+    ...(exception && { exception }),
     tiers: outcomes,
     bundleVersions,
     evaluationNs: Number(timer() - started),

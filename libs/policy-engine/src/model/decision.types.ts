@@ -1,5 +1,6 @@
 import type { Effect } from './effect';
 import type { Tier } from './tier';
+import type { RuleWaiver } from '../evaluate/rule-waiver';
 
 /**
  * What is asked. CEL conditions see it as `request.agent`, `request.action`,
@@ -29,6 +30,8 @@ export interface TierOutcome {
   readonly reason: string;
   readonly noMatch: boolean;
   readonly error?: DecisionError;
+  /** the exception that waived a rule that would otherwise have decided this tier */
+  readonly exception?: string;
 }
 
 /** A decision that explains itself. */
@@ -44,6 +47,8 @@ export interface DecisionResult {
   readonly noMatch: boolean;
   /** set when any tier failed to evaluate (the decision counts as an error) */
   readonly error?: DecisionError;
+  /** the exception (`EXC-001`) that waived a rule for this request: the deciding tier's, else any tier's */
+  readonly exception?: string;
   /** each tier's own outcome, in org → team → project order */
   readonly tiers: readonly TierOutcome[];
   /** `policyId@version` of every bundle evaluated */
@@ -64,4 +69,6 @@ export interface EvaluateOptions {
    * with the on-error effect. Defaults to 100,000.
    */
   readonly evaluationBudget?: number;
+  /** exceptions in force for this request (the caller checks approval, expiry and subject) */
+  readonly exceptions?: readonly RuleWaiver[];
 }
