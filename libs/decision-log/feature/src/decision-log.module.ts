@@ -13,6 +13,7 @@ import { OpaLogsIngest } from './opa-logs/opa-logs.ingest';
 import { RolloutCanariesReader } from './opa-logs/rollout-canaries.reader';
 import { DecisionLogMigrator } from './store/decision-log.migrator';
 import { DecisionLogRepository } from './store/decision-log.repository';
+import { DecisionRetention } from './store/decision-retention.service';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
 import { DecisionWindowsPublisher, WINDOWS_LEADER_LOCK } from './windows/decision-windows.publisher';
 import { WatermarkReader } from './windows/watermark.reader';
@@ -37,6 +38,7 @@ import { WindowCloser } from './windows/window-closer.service';
     DecisionLogMetrics,
     DecisionLogMigrator,
     DecisionLogRepository,
+    DecisionRetention,
     DecisionWindowsRepository,
     BatchIngest,
     DecisionBatchConsumer,

@@ -12,6 +12,8 @@ export interface DecisionLogConfig {
   readonly windowLengthMs: number;
   /** how far behind the watermark a window's end must be before it closes (decisions still on their way) */
   readonly allowedLatenessMs: number;
+  /** whole UTC days of raw decisions kept besides today; older day partitions are dropped */
+  readonly retentionDays: number;
 }
 
 const invalid = (name: string, message: string): ValidationError =>
@@ -38,10 +40,19 @@ function wholeMs(name: string, raw: string | undefined, fallback: number, scale:
   return ms;
 }
 
+/** A whole number of days, at least 1, from `raw` (unset or blank: `fallback`). */
+function wholeDays(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1) throw invalid(name, `'${raw}' is not a valid value (whole days, at least 1)`);
+  return days;
+}
+
 /**
  * The configuration from the environment: mask paths, window length (`EDICT_DECISION_WINDOW_SECONDS`,
  * default 60) and allowed lateness (`EDICT_DECISION_ALLOWED_LATENESS_MS`, default 2000; the former
- * `EDICT_DECISION_WINDOW_GRACE_MS` is read when it is not set). Throws
+ * `EDICT_DECISION_WINDOW_GRACE_MS` is read when it is not set) and raw decisions' retention
+ * `EDICT_DECISION_RETENTION_DAYS` (whole days, default 30, at least 1). Throws
  * DECISION_LOG.CONFIG_INVALID naming the variable, so a typo fails the start, not the data.
  */
 export function decisionLogConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DecisionLogConfig {
@@ -51,5 +62,6 @@ export function decisionLogConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     allowedLatenessMs: env['EDICT_DECISION_ALLOWED_LATENESS_MS'] === undefined && env['EDICT_DECISION_WINDOW_GRACE_MS'] !== undefined
       ? wholeMs('EDICT_DECISION_WINDOW_GRACE_MS', env['EDICT_DECISION_WINDOW_GRACE_MS'], 2000, 1, 0)
       : wholeMs('EDICT_DECISION_ALLOWED_LATENESS_MS', env['EDICT_DECISION_ALLOWED_LATENESS_MS'], 2000, 1, 0),
+    retentionDays: wholeDays('EDICT_DECISION_RETENTION_DAYS', env['EDICT_DECISION_RETENTION_DAYS'], 30),
   };
 }

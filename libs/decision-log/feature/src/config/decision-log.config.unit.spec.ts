@@ -10,8 +10,13 @@ const decision = {
 };
 
 describe('decision-log configuration', () => {
-  it('defaults to no configured mask paths, 60 s windows and 2 s of allowed lateness', () => {
-    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, allowedLatenessMs: 2000 });
+  it('defaults to no configured mask paths, 60 s windows, 2 s of allowed lateness and 30 days of raw decisions', () => {
+    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, allowedLatenessMs: 2000, retentionDays: 30 });
+  });
+
+  it('reads the retention in whole days', () => {
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_RETENTION_DAYS: '7' })).toMatchObject({ retentionDays: 7 });
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_RETENTION_DAYS: ' ' })).toMatchObject({ retentionDays: 30 });
   });
 
   it('reads comma-separated mask paths, trimming blanks and empty entries', () => {
@@ -47,6 +52,9 @@ describe('decision-log configuration', () => {
     ['EDICT_DECISION_WINDOW_GRACE_MS', '-1'],
     ['EDICT_DECISION_WINDOW_GRACE_MS', '1.5'],
     ['EDICT_DECISION_ALLOWED_LATENESS_MS', '-5'],
+    ['EDICT_DECISION_RETENTION_DAYS', '0'],
+    ['EDICT_DECISION_RETENTION_DAYS', '1.5'],
+    ['EDICT_DECISION_RETENTION_DAYS', 'a month'],
   ])('refuses %s=%s with DECISION_LOG.CONFIG_INVALID', (name, value) => {
     expect(() => decisionLogConfigFromEnv({ [name]: value })).toThrow(expect.objectContaining({ code: 'DECISION_LOG.CONFIG_INVALID', message: expect.stringContaining(name) }));
   });

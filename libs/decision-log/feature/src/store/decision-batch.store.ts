@@ -22,12 +22,12 @@ const columns = (ds: readonly Decision[]): unknown[] => [
   ds.map((d) => d.decisionId), ds.map((d) => d.timestamp), ds.map((d) => d.policyId), ds.map((d) => d.version), ds.map((d) => d.subject),
   ds.map((d) => d.result.effect), ds.map((d) => d.result.rule), ds.map((d) => d.result.noMatch), ds.map((d) => d.result.error?.code ?? null),
   ds.map((d) => d.bundles.some((b) => b.canary)), ds.map((d) => Math.round(d.evaluationNs)), ds.map((d) => (d.source === 'opa' ? 'opa' : 'pdp')),
-  ds.map((d) => JSON.stringify(d)),
+  JSON.stringify(ds), // one JSON array, unpacked by position in SQL (see store-batch.sql.ts)
 ];
 
 /**
  * Stores a batch of masked decisions in one transaction: the decisions not stored yet (multi-row
- * insert, ON CONFLICT DO NOTHING, RETURNING the new ids), the window counts of exactly those
+ * insert from arrays, ON CONFLICT DO NOTHING, RETURNING the new ids), the window counts of exactly those
  * (aggregated in memory, upserted `count = count + delta`), and the partition's position (the
  * newest timestamp in the batch). Either all of it is durable or none: a redelivered batch adds
  * nothing. No lock is shared with the closer beyond the window rows themselves.

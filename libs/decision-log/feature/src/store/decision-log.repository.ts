@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { DecisionLogged } from '@edict/contracts';
 import { PG_POOL } from '@edict/messaging';
+import { isMissingPartition } from './day-partitions';
 import { DecisionLogMigrator } from './decision-log.migrator';
 import { storeDecisionBatch, type BatchOrigin, type StoredBatch } from './decision-batch.store';
 
@@ -21,10 +22,19 @@ type Decision = DecisionLogged['data'];
 export class DecisionLogRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool, private readonly schema: DecisionLogMigrator) {}
 
-  /** Stores a batch of masked decisions with their window counts and partition position (storeDecisionBatch). */
+  /** Stores a batch of masked decisions with their window counts and partition position (storeDecisionBatch), in day partitions that exist. */
   async store(decisions: readonly Decision[], windowLengthMs: number, origin: BatchOrigin | null = null): Promise<StoredBatch> {
     await this.schema.migrate();
-    return storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin);
+    const { partitions } = this.schema;
+    await partitions.ensureFor(decisions.map((d) => d.timestamp));
+    try {
+      return await storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin);
+    } catch (error) {
+      if (!isMissingPartition(error)) throw error;
+      partitions.forget(); // retention (here or on another replica) dropped a day this process remembered
+      await partitions.ensureFor(decisions.map((d) => d.timestamp));
+      return storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin);
+    }
   }
 
   async query(q: DecisionQuery): Promise<Decision[]> {

@@ -1,7 +1,12 @@
+import { convertUnpartitionedDdl, copyUnpartitionedDdl, partitionFunctionsDdl } from './decision-partitions.sql';
+
 /**
  * The decision log's read models.
- * - `decisions`: one row per decision (the id is the primary key, so a redelivered decision is
- *   stored once), with the columns queries filter on and the whole masked decision as JSON.
+ * - `decisions`: one row per decision, with the columns queries filter on and the whole masked
+ *   decision as JSON; partitioned by UTC day of `decided_at` (`decisions_YYYYMMDD`, see
+ *   decision-partitions.sql.ts), so retention is a DROP of old days. The key is (id, decided_at):
+ *   Postgres requires the partition column in it; a redelivered decision carries the same
+ *   timestamp, so it is still stored once. A table from before partitioning is converted once.
  * - `decision_log_window_counts`: every window's running counts, added to by ingest in the same
  *   transaction that stores the decisions (`count = count + delta`, only for decisions actually
  *   inserted). `revision` 0 while open; the closer sets it to 1 when the watermark passes the
@@ -12,8 +17,9 @@
  */
 export const decisionLogDdl = (schema: string): string => `
   CREATE SCHEMA IF NOT EXISTS "${schema}";
+  ${convertUnpartitionedDdl(schema)}
   CREATE TABLE IF NOT EXISTS "${schema}".decisions (
-    decision_id   text PRIMARY KEY,
+    decision_id   text NOT NULL,
     decided_at    timestamptz NOT NULL,
     policy_id     text NOT NULL,
     version       text,
@@ -26,10 +32,13 @@ export const decisionLogDdl = (schema: string): string => `
     evaluation_ns bigint NOT NULL,
     source        text NOT NULL,
     decision      jsonb NOT NULL,
-    stored_at     timestamptz NOT NULL DEFAULT now()
-  );
+    stored_at     timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (decision_id, decided_at)
+  ) PARTITION BY RANGE (decided_at);
   CREATE INDEX IF NOT EXISTS decisions_policy_time ON "${schema}".decisions (policy_id, decided_at DESC);
   CREATE INDEX IF NOT EXISTS decisions_time ON "${schema}".decisions (decided_at);
+  ${partitionFunctionsDdl(schema)}
+  ${copyUnpartitionedDdl(schema)}
   CREATE TABLE IF NOT EXISTS "${schema}".decision_log_window_counts (
     policy_id          text NOT NULL,
     version            text NOT NULL,
