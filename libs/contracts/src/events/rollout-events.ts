@@ -1,7 +1,20 @@
 import type { DomainEvent } from '@edict/core';
 
-/** Canary steps: a new version goes 10 → 50 → 100 (ARCHITECTURE.md "Rollout"). */
-export type RolloutPercentage = 10 | 50 | 100;
+/**
+ * A canary step, the share of cohorts (1..100) a version serves: 10 → 50 → 100 by default
+ * (ARCHITECTURE.md "Rollout"), or the steps the bundle declares (`spec.rollout.steps`).
+ */
+export type RolloutPercentage = number;
+
+/** A bundle's own canary schedule (`spec.rollout`), carried on RolloutStarted; absent: the default. */
+export interface RolloutSchedule {
+  /** strictly increasing, each 1..100, the last 100 */
+  readonly steps: readonly number[];
+  /** the soak per step; absent: the service's default (EDICT_GATE_SOAK_SECONDS, 24 h) */
+  readonly soakSeconds?: number;
+  /** distribution promotes on its own once the gates pass and the soak elapsed (as `system:auto-promote`) */
+  readonly autoPromote: boolean;
+}
 
 export interface RolloutRef {
   readonly policyId: string;
@@ -11,6 +24,8 @@ export interface RolloutRef {
 
 export type RolloutStarted = DomainEvent<'RolloutStarted', RolloutRef & {
   readonly percentage: RolloutPercentage;
+  /** the bundle's own schedule (`spec.rollout`); absent on the default 10 → 50 → 100 with the default soak */
+  readonly schedule?: RolloutSchedule;
   /** the version serving the rest of the cohorts, if any */
   readonly stableVersion: string | null;
   readonly startedBy: string;

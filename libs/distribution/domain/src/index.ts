@@ -9,3 +9,5 @@ export * from './gate/gate.report';
 export * from './cohort/cohort';
 export * from './serving/serving-version';
 export * from './activity/rollout-activity';
+export * from './rollout/rollout-schedule';
+export * from './rollout/auto-promote';

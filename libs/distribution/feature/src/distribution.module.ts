@@ -13,6 +13,8 @@ import { opaFleetControllers, opaFleetProviders } from './opa/opa-fleet.provider
 import { RolloutsController } from './http/rollouts.controller';
 import { RolloutListController } from './http/rollout-list.controller';
 import { ActivePoliciesHandler } from './handlers/active-policies.handler';
+import { AutoPromoteHandler } from './handlers/auto-promote.handler';
+import { CanaryGate } from './handlers/canary-gate';
 import { ServingController } from './http/serving.controller';
 import { SystemController } from './http/system.controller';
 import { SystemKillSwitchService } from './handlers/system-kill-switch.service';
@@ -24,6 +26,6 @@ import { ReleasesRepository } from './store/releases.repository';
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
   controllers: [RolloutListController, RolloutsController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
-  providers: [manifestKeyProvider, ReleasesRepository, ActivePoliciesHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, ServingProjection, OpaBundleReleaseHandler, RolloutGauges, ...opaFleetProviders],
+  providers: [manifestKeyProvider, ReleasesRepository, ActivePoliciesHandler, CanaryGate, AutoPromoteHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, ServingProjection, OpaBundleReleaseHandler, RolloutGauges, ...opaFleetProviders],
 })
 export class DistributionModule {}

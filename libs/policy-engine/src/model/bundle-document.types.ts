@@ -73,6 +73,8 @@ export interface BundleDocument {
     readonly settings?: BundleSettings;
     readonly rules?: readonly RuleDocument[];
     readonly tests?: readonly BundleTestCase[];
+    /** this policy's canary schedule (distribution reads it when a rollout starts); absent: 10 → 50 → 100 */
+    readonly rollout?: { readonly steps?: readonly number[]; readonly soakSeconds?: number; readonly autoPromote?: boolean };
     readonly rego?: {
       readonly modules?: Readonly<Record<string, string>>;
       readonly data?: Readonly<Record<string, unknown>>;

@@ -2,6 +2,7 @@ import { valid as validSemver } from 'semver';
 import type { BundleProblem } from '../model/bundle-problem';
 import { problem } from '../model/bundle-problem';
 import { PolicyCodes } from '../model/problem-codes';
+import { checkRolloutSchedule } from './check-rollout-schedule';
 import { allowListsOf, isRecord, rulesOf, specOf } from './document-views';
 
 /** The tokens an allow-list may not contain: each would allow everything. */
@@ -9,7 +10,7 @@ export const WILDCARD_TOKENS: ReadonlySet<string> = new Set(['*', 'all', 'any'])
 
 /**
  * Rules of the format the JSON Schema cannot state: a semver version, unique rule ids,
- * unique test names, and no wildcard in an allow-list.
+ * unique test names, no wildcard in an allow-list, and canary steps that increase to 100.
  */
 export function checkSemantics(document: unknown): BundleProblem[] {
   const problems: BundleProblem[] = [];
@@ -42,5 +43,6 @@ export function checkSemantics(document: unknown): BundleProblem[] {
       }
     });
   }
+  problems.push(...checkRolloutSchedule(document));
   return problems;
 }

@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError } from '@edict/core';
-import type { RolloutPercentage, RolloutPromoted } from '@edict/contracts';
+import type { RolloutPromoted } from '@edict/contracts';
 import type { PromoteRollout } from './rollout.commands';
 import { requireReason, requireTracked, RolloutErrorCodes as Codes } from './rollout.errors';
 import type { RolloutState } from './rollout.state';
@@ -7,7 +7,8 @@ import type { RolloutState } from './rollout.state';
 /** Who may let a canary through a failed gate: the people who answer for the fleet. */
 const OVERRIDE_ROLES: readonly string[] = ['admin', 'platform'];
 
-const nextStep = (from: RolloutPercentage): RolloutPercentage => (from === 10 ? 50 : 100);
+/** The schedule's next step above the current share (100 past the last). */
+const nextStep = (steps: readonly number[], from: number): number => steps.find((s) => s > from) ?? 100;
 
 type GateRecord = RolloutPromoted['data']['gate'];
 
@@ -24,7 +25,7 @@ const gateRecord = ({ gate, override }: PromoteRollout['data']): GateRecord => {
   return { passed: false, overridden: true, reason: override.reason, failures: gate.reasons, overriddenBy: override.by };
 };
 
-/** One step: 10 → 50 → 100. Reaching 100 makes the canary the stable version (see evolve). */
+/** One step of the canary's schedule (10 → 50 → 100 by default). Reaching 100 makes the canary the stable version (see evolve). */
 export const decidePromote = (command: PromoteRollout, current: RolloutState): RolloutPromoted[] => {
   const state = requireTracked(current);
   const { canary } = state;
@@ -39,7 +40,7 @@ export const decidePromote = (command: PromoteRollout, current: RolloutState): R
       version: canary.version,
       digest: canary.digest,
       from: canary.percentage,
-      to: nextStep(canary.percentage),
+      to: nextStep(canary.steps, canary.percentage),
       promotedBy: command.data.by,
       gate,
       promotedAt: command.data.at,

@@ -1,5 +1,5 @@
 import type { Command } from '@edict/core';
-import type { KillSwitchMode } from '@edict/contracts';
+import type { KillSwitchMode, RolloutSchedule } from '@edict/contracts';
 import type { GateVerdict } from '../gate/gate.types';
 
 /** Who acts, and with which roles (from the bearer token). */
@@ -8,18 +8,20 @@ export interface Principal {
   readonly roles: readonly string[];
 }
 
-/** Begin a canary at 10% for a signed version. */
+/** Begin a canary at the first step (10% by default) for a signed version. */
 export type StartRollout = Command<'StartRollout', {
   readonly policyId: string;
   readonly version: string;
   readonly digest: string;
   /** the signing service's signature over `{ policyId, version, digest }` verified against the keyring */
   readonly signatureVerified: boolean;
+  /** the bundle's own steps, soak and auto-promotion (`spec.rollout`); absent: 10 → 50 → 100 */
+  readonly schedule?: RolloutSchedule;
   readonly by: string;
   readonly at: string;
 }>;
 
-/** Move the canary one step (10 → 50 → 100) if its gate passed or a failure is overridden. */
+/** Move the canary one step of its schedule (10 → 50 → 100 by default) if its gate passed or a failure is overridden. */
 export type PromoteRollout = Command<'PromoteRollout', {
   readonly by: string;
   readonly at: string;

@@ -32,6 +32,7 @@ export const RolloutErrorCodes = {
   rollbackTargetServing: 'ROLLOUT.ROLLBACK_TARGET_SERVING',
   rollbackTargetArchived: 'ROLLOUT.ROLLBACK_TARGET_ARCHIVED',
   rollbackTargetNeverServed: 'ROLLOUT.ROLLBACK_TARGET_NEVER_SERVED',
+  scheduleInvalid: 'ROLLOUT.SCHEDULE_INVALID',
 } as const;
 
 /** Every command but StartRollout needs a stream that has seen a rollout: it carries the policy id. */

@@ -1,12 +1,14 @@
 import { assertNever } from '@edict/core';
 import type { BundleRolledBack, RolloutEvent, RolloutPromoted, RolloutStarted } from '@edict/contracts';
+import { DEFAULT_SCHEDULE } from './rollout-schedule';
 import type { RolloutState, TrackedRollout } from './rollout.state';
 
 const started = (state: RolloutState, { data }: RolloutStarted): TrackedRollout => {
   const base: TrackedRollout = state.status === 'tracked'
     ? state
     : { status: 'tracked', policyId: data.policyId, stable: null, canary: null, history: [], archived: [], pin: null, killSwitch: null, rolledBackIncidents: [] };
-  const canary = { version: data.version, digest: data.digest, percentage: data.percentage, stepStartedAt: data.startedAt, paused: false };
+  const { steps, soakSeconds, autoPromote } = data.schedule ?? DEFAULT_SCHEDULE;
+  const canary = { version: data.version, digest: data.digest, percentage: data.percentage, stepStartedAt: data.startedAt, paused: false, steps, soakSeconds: soakSeconds ?? null, autoPromote };
   return { ...base, canary };
 };
 

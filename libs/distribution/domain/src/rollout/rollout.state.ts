@@ -12,6 +12,12 @@ export interface Canary extends ServedVersion {
   /** when the current step began (or the canary was last resumed): the soak time counts from here */
   readonly stepStartedAt: string;
   readonly paused: boolean;
+  /** the schedule's steps, the last 100 */
+  readonly steps: readonly number[];
+  /** the soak per step the bundle declares; null: the service's default */
+  readonly soakSeconds: number | null;
+  /** promoted by distribution itself once the gates pass and the soak elapsed */
+  readonly autoPromote: boolean;
 }
 
 /** An operator's pin: every cohort gets this version until unpinned. */

@@ -3,17 +3,19 @@ import type { RolloutStarted } from '@edict/contracts';
 import { gt, rsort, valid } from 'semver';
 import type { StartRollout } from './rollout.commands';
 import { RolloutErrorCodes as Codes } from './rollout.errors';
+import { DEFAULT_SCHEDULE, requireValidSchedule } from './rollout-schedule';
 import { knownVersions, type RolloutState } from './rollout.state';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
-const checkInput = ({ version, digest }: StartRollout['data']): void => {
+const checkInput = ({ version, digest, schedule }: StartRollout['data']): void => {
   if (valid(version) === null) throw new ValidationError(Codes.versionInvalid, `"${version}" is not a semver version`);
   if (!DIGEST.test(digest)) throw new ValidationError(Codes.digestInvalid, 'digest must be sha256:<64 hex>');
+  if (schedule) requireValidSchedule(schedule);
 };
 
 /**
- * A canary at 10% for a signed version newer than every version this policy ever rolled out
+ * A canary at the schedule's first step (10% by default) for a signed version newer than every version this policy ever rolled out
  * (not only the stable one: a rolled-back version is never reused, ARCHITECTURE.md "Lifecycle").
  */
 export const decideStart = ({ data }: StartRollout, state: RolloutState): RolloutStarted[] => {
@@ -40,6 +42,9 @@ export const decideStart = ({ data }: StartRollout, state: RolloutState): Rollou
   const stableVersion = state.status === 'tracked' ? (state.stable?.version ?? null) : null;
   return [{
     type: 'RolloutStarted',
-    data: { policyId: data.policyId, version: data.version, digest: data.digest, percentage: 10, stableVersion, startedBy: data.by, startedAt: data.at },
+    data: {
+      policyId: data.policyId, version: data.version, digest: data.digest, percentage: (data.schedule ?? DEFAULT_SCHEDULE).steps[0] ?? 100,
+      ...(data.schedule ? { schedule: data.schedule } : {}), stableVersion, startedBy: data.by, startedAt: data.at,
+    },
   }];
 };

@@ -2,11 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { Topics, type BundleSigned, type DecisionWindowClosed, type RollbackRequested } from '@edict/contracts';
 import { consumedFrom, EventConsumer } from '@edict/messaging';
+import { AutoPromoteHandler } from '../handlers/auto-promote.handler';
 import { RecordSignedBundleHandler } from '../handlers/record-signed-bundle.handler';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { DecisionWindowsRepository } from '../store/decision-windows.repository';
 
-/** What distribution reacts to: signed bundles, decision windows (gates) and rollback requests. */
+/** What distribution reacts to: signed bundles, decision windows (gates, automatic promotion) and rollback requests. */
 @Controller()
 export class DistributionEventsConsumer {
   constructor(
@@ -14,6 +15,7 @@ export class DistributionEventsConsumer {
     private readonly signed: RecordSignedBundleHandler,
     private readonly windows: DecisionWindowsRepository,
     private readonly rollouts: RolloutCommandsService,
+    private readonly autoPromote: AutoPromoteHandler,
   ) {}
 
   @EventPattern(Topics.bundles)
@@ -26,7 +28,11 @@ export class DistributionEventsConsumer {
   @EventPattern(Topics.decisionWindows)
   async onDecisionWindow(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.handle(consumedFrom(context), {
-      DecisionWindowClosed: (event) => this.windows.save(event.data as unknown as DecisionWindowClosed['data']),
+      DecisionWindowClosed: async (event) => {
+        const window = event.data as unknown as DecisionWindowClosed['data'];
+        await this.windows.save(window);
+        await this.autoPromote.afterWindow(window.policyId);
+      },
     });
   }
 

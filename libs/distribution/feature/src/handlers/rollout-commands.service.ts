@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { StreamIds, type KillSwitchMode } from '@edict/contracts';
 import { ConflictError, type Clock } from '@edict/core';
-import { gateReport, requirePlausibleTotals, rolloutDecider, type GateReport, type RolloutCommand, type RolloutState, type WindowTotals } from '@edict/distribution-domain';
+import { requirePlausibleTotals, rolloutDecider, type GateReport, type RolloutCommand, type WindowTotals } from '@edict/distribution-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
 import { metricsFor } from '@edict/observability';
 import { keyringDecider, trustedKey } from '@edict/signing-domain';
 import type { Principal } from '@edict/service-kit';
-import { DecisionWindowsRepository } from '../store/decision-windows.repository';
 import { ReleasesRepository } from '../store/releases.repository';
-import { gateThresholdsFromEnv } from './gate-config';
+import { BundleDocuments } from './bundle-documents';
+import { CanaryGate } from './canary-gate';
 import { decideAtRevision } from './decide-at-revision';
 import { rolloutView } from './rollout-view';
+import { scheduleOf } from './rollout-schedule';
 
 /** `ifMatch`: the revision the operator last saw (`If-Match`); without it, commands run on the latest state. */
 export interface RolloutCommandOptions {
@@ -21,19 +22,21 @@ export interface RolloutCommandOptions {
 /** Distribution's use cases on the `rollout-<policyId>` stream. */
 @Injectable()
 export class RolloutCommandsService {
-  private readonly thresholds = gateThresholdsFromEnv();
   private readonly rollbacks = metricsFor('distribution').counter({ what: 'rollbacks', unit: 'total', help: 'versions rolled back, by policy and whether automatic', labelNames: ['policy', 'automatic'] });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly releases: ReleasesRepository,
-    private readonly windows: DecisionWindowsRepository,
+    private readonly gates: CanaryGate,
   ) {}
 
   async start(policyId: string, version: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
     const release = await this.requireRelease(policyId, version);
-    return this.run(policyId, who.subject, { type: 'StartRollout', data: { policyId, version, digest: release.digest, signatureVerified: true, by: who.subject, at: this.now() } }, options);
+    // the bundle's own steps, soak and auto-promotion, read from the document the signature covers
+    const schedule = scheduleOf(await new BundleDocuments(this.store).get(policyId, release.digest));
+    const data = { policyId, version, digest: release.digest, signatureVerified: true, ...(schedule ? { schedule } : {}), by: who.subject, at: this.now() };
+    return this.run(policyId, who.subject, { type: 'StartRollout', data }, options);
   }
 
   /** A version with a verified signature in releases, under a keyring key that is not retired. */
@@ -46,7 +49,8 @@ export class RolloutCommandsService {
   }
 
   async promote(policyId: string, who: Principal, overrideReason?: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
-    const { passed, reasons } = await this.gate(policyId);
+    const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+    const { passed, reasons } = await this.gates.current(policyId, state);
     const gate = { passed, reasons };
     const override = overrideReason === undefined ? {} : { override: { reason: overrideReason, by: who.subject, roles: who.roles } };
     return this.run(policyId, who.subject, { type: 'PromoteRollout', data: { by: who.subject, at: this.now(), gate, ...override } }, options);
@@ -90,7 +94,7 @@ export class RolloutCommandsService {
 
   async status(policyId: string): Promise<Record<string, unknown>> {
     const { state, revision } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
-    return { ...rolloutView(policyId, state, revision), gate: state.status === 'tracked' && state.canary ? await this.gate(policyId, state) : null };
+    return { ...rolloutView(policyId, state, revision), gate: state.status === 'tracked' && state.canary ? await this.gates.current(policyId, state) : null };
   }
 
   /** The gates on supplied metrics (runbook troubleshooting): nothing is read from the windows, nothing changes. */
@@ -98,18 +102,7 @@ export class RolloutCommandsService {
     requirePlausibleTotals(canary, 'canary');
     if (stable) requirePlausibleTotals(stable, 'stable');
     const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
-    const since = state.status === 'tracked' && state.canary ? state.canary.stepStartedAt : this.now();
-    return gateReport({ canary, ...(stable ? { stable } : {}) }, this.thresholds, since, this.now());
-  }
-
-  /** The current canary step's gates one by one, from the decision windows since the step began. */
-  private async gate(policyId: string, known?: RolloutState): Promise<GateReport | { passed: false; reasons: string[] }> {
-    const state = known ?? (await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider)).state;
-    if (state.status !== 'tracked' || !state.canary) return { passed: false, reasons: ['no canary in progress'] };
-    const since = state.canary.stepStartedAt;
-    const canary = await this.windows.totals(policyId, state.canary.version, true, since);
-    const stable = state.stable ? await this.windows.totals(policyId, state.stable.version, false, since) : undefined;
-    return gateReport({ canary, ...(stable ? { stable } : {}) }, this.thresholds, since, this.now());
+    return this.gates.supplied(state, canary, stable);
   }
 
   private async run(policyId: string, actor: string, command: RolloutCommand, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
