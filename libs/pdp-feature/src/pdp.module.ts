@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { systemClock } from '@edict/core';
 import { EdictRuntimeModule } from '@edict/messaging';
 import { createLogger } from '@edict/observability';
-import { DecisionPoint } from '@edict/pdp';
+import { DecisionPoint, HeldExceptions } from '@edict/pdp';
 import { DecisionService } from './decide/decision.service';
+import { ExceptionEventsConsumer } from './exceptions/exception-events.consumer';
+import { ExceptionSyncService } from './exceptions/exception-sync.service';
 import { DecisionsController } from './http/decisions.controller';
 import { DecisionLogBuffer } from './logging/decision-log.buffer';
 import { pdpMaskRulesFromEnv } from './masking/pdp-mask.config';
@@ -18,16 +20,16 @@ import { ServingSyncService } from './sync/serving-sync.service';
 /** The PDP sidecar: verified bundles from distribution, decisions over HTTP, decision logs to Kafka. */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'pdp', relayCategories: [], withStore: false })],
-  controllers: [DecisionsController, RolloutEventsConsumer],
+  controllers: [DecisionsController, RolloutEventsConsumer, ExceptionEventsConsumer],
   providers: [
     { provide: PDP_CONFIG, useFactory: pdpConfigFromEnv },
     { provide: PDP_LOGGER, useFactory: () => createLogger('pdp') },
     { provide: PDP_MASK_RULES, useFactory: () => pdpMaskRulesFromEnv() },
     {
       provide: DecisionPoint,
-      inject: [PDP_CONFIG],
-      useFactory: (config: PdpConfig) =>
-        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, keys: jwksKeyLookup(config.jwksUrl, config.jwksTtlMs),
+      inject: [PDP_CONFIG, HeldExceptions],
+      useFactory: (config: PdpConfig, exceptions: HeldExceptions) =>
+        new DecisionPoint({ name: config.name, clock: systemClock, ids: { next: randomUUID }, exceptions, keys: jwksKeyLookup(config.jwksUrl, config.jwksTtlMs),
           manifestKeys: config.manifestJwksFile ? pinnedKeyLookup(config.manifestJwksFile) : jwksKeyLookup(config.manifestJwksUrl, config.jwksTtlMs),
         }),
     },
@@ -35,6 +37,8 @@ import { ServingSyncService } from './sync/serving-sync.service';
     DecisionLogBuffer,
     DecisionService,
     ServingSyncService,
+    { provide: HeldExceptions, useFactory: () => new HeldExceptions() },
+    ExceptionSyncService,
   ],
 })
 export class PdpModule {}

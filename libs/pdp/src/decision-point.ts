@@ -1,6 +1,7 @@
 import { cohortOf, parentPolicyIds, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
 import type { IdGenerator, Clock } from '@edict/core';
 import { compileBundle, evaluate, type CompiledBundle, type DecisionRequest } from '@edict/policy-engine';
+import type { HeldExceptions } from './held-exceptions';
 import type { LoadedPolicy } from './loaded-policy';
 import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
 import { UntrustedServingStateError, verifyServingManifest } from './verify-serving-manifest';
@@ -30,6 +31,8 @@ export interface DecisionPointOptions {
   readonly keys: KeyLookup;
   /** serving-manifest keys (distribution's JWKS, or a pinned key set) */
   readonly manifestKeys: KeyLookup;
+  /** approved exceptions (HeldExceptions); each applies only before its expiry by `clock` */
+  readonly exceptions?: HeldExceptions;
 }
 
 /**
@@ -139,7 +142,8 @@ export class DecisionPoint {
         result: { effect: 'deny', rule: null, tier: null, reason: `no active version of ${input.policyId} or its parent tiers`, noMatch: true, error: { code: 'PDP.NO_ACTIVE_BUNDLE', message: 'no bundle to evaluate' } },
       };
     }
-    const result = evaluate(tiers, input.request);
+    const exceptions = this.options.exceptions?.inForce(tiers.map((t) => t.policyId), input.subject, this.options.clock.now());
+    const result = evaluate(tiers, input.request, exceptions && exceptions.length > 0 ? { exceptions } : {});
     return {
       ...base,
       evaluationNs: result.evaluationNs,
@@ -150,6 +154,7 @@ export class DecisionPoint {
         reason: result.reason,
         noMatch: result.noMatch,
         ...(result.error ? { error: result.error } : {}),
+        ...(result.exception ? { exception: result.exception } : {}),
       },
     };
   }

@@ -2,3 +2,4 @@ export * from './verify-served-bundle';
 export * from './loaded-policy';
 export * from './decision-point';
 export * from './verify-serving-manifest';
+export * from './held-exceptions';

@@ -11,11 +11,18 @@ import { BundleLinesReader } from './registry/bundle-lines.reader';
 import { BundleRegistryHandler } from './registry/bundle-registry.handler';
 import { DistributionServingClient } from './status/distribution-serving.client';
 import { VersionStatusHandler } from './status/version-status.handler';
+import { ChangeExceptionHandler } from './exceptions/change-exception.handler';
+import { ExceptionExpiryJob } from './exceptions/exception-expiry.job';
+import { EXCEPTIONS_CONFIG, exceptionsConfigFromEnv } from './exceptions/exceptions.config';
+import { ExceptionsController } from './exceptions/exceptions.controller';
+import { ExceptionsReader } from './exceptions/exceptions.reader';
+import { RequestExceptionHandler } from './exceptions/request-exception.handler';
 
-/** The authoring service: owns `bundle-*` streams (drafts, submissions, approvals). */
+/** The authoring service: owns `bundle-*` streams (drafts, submissions, approvals) and `exception-*` streams. */
 @Module({
-  imports: [EdictRuntimeModule.forService({ service: 'authoring', relayCategories: ['bundle'] })],
-  controllers: [BundlesController, RegistryController, RolloutEventsConsumer, ImportsController],
-  providers: [BundleCommandsService, BundleLinesReader, BundleRegistryHandler, VersionStatusHandler, DistributionServingClient, ImportBundleHandler, trustedKeysProvider],
+  imports: [EdictRuntimeModule.forService({ service: 'authoring', relayCategories: ['bundle', 'exception'] })],
+  controllers: [BundlesController, RegistryController, RolloutEventsConsumer, ImportsController, ExceptionsController],
+  providers: [BundleCommandsService, BundleLinesReader, BundleRegistryHandler, VersionStatusHandler, DistributionServingClient, ImportBundleHandler, trustedKeysProvider,
+    { provide: EXCEPTIONS_CONFIG, useFactory: exceptionsConfigFromEnv }, ExceptionsReader, RequestExceptionHandler, ChangeExceptionHandler, ExceptionExpiryJob],
 })
 export class AuthoringModule {}
