@@ -5,18 +5,23 @@ import { registerReadinessCheck, type Logger } from '@edict/observability';
 import { DecisionPoint, UntrustedServingStateError } from '@edict/pdp';
 import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
 import { PdpMetrics } from '../pdp.metrics';
+import { pollServing } from './serving-poll';
 import { serviceToken } from './service-token';
 
 /**
- * Keeps the decision point in step with distribution: everything at start, one policy when a
- * rollout event names it, and everything again every `resyncMs` as a safety net for missed events.
- * The PDP is ready once the first full sync has loaded.
+ * Keeps the decision point in step with distribution: a long poll of `GET /v1/serving` (answered
+ * the moment anything changes, else 304 after `resyncMs`), and one policy at once when a rollout
+ * event names it (push, `edict.rollouts.v1`). After every answer, held versions are checked
+ * against the JWKS again. An answer it cannot long-poll on (no ETag, or a policy it refused) is
+ * asked again after `resyncMs`; a failure after a second. Ready once the first answer has loaded.
  */
 @Injectable()
 export class ServingSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
   private synced = false;
   private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly abort = new AbortController();
+  /** the ETag of the last answer whose every policy loaded: what the next long poll sends */
+  private etag: string | undefined;
   private unregister: (() => void) | undefined;
   private unregisterTrust: (() => void) | undefined;
   /** policies whose last serving state was refused, and what was kept instead */
@@ -34,39 +39,80 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
       this.synced ? Promise.resolve() : Promise.reject(new Error('bundles not loaded yet')),
     );
     this.unregisterTrust = registerReadinessCheck('trust', () => this.trustNote());
-    await this.syncAndSchedule();
-  }
-
-  /** Until the first full sync succeeds (distribution may start after us) retry every second. */
-  private async syncAndSchedule(): Promise<void> {
-    await this.syncAll().catch((error: unknown) => this.logger.warn({ err: String(error) }, 'bundle sync failed; will retry'));
-    if (!this.stopped) this.timer = setTimeout(() => void this.syncAndSchedule(), this.synced ? this.config.resyncMs : 1000);
+    const pause = await this.pollOnce();
+    void this.pollForever(pause);
   }
 
   onApplicationShutdown(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.abort.abort();
     this.unregister?.();
     this.unregisterTrust?.();
+  }
+
+  /** The long-poll loop: the next request as soon as an answer loaded, else after the pause it asked for. */
+  private async pollForever(pause: number): Promise<void> {
+    for (let wait = pause; !this.stopped; wait = await this.pollOnce()) {
+      if (wait > 0) await this.sleep(wait);
+    }
+  }
+
+  /** One poll; resolves to how long to wait before the next one (never rejects). */
+  private async pollOnce(): Promise<number> {
+    const waitSeconds = Math.min(300, Math.max(1, Math.round(this.config.resyncMs / 1000)));
+    const started = Date.now();
+    try {
+      const answer = await pollServing(this.config.distributionUrl, this.etag, waitSeconds, this.abort.signal);
+      if (answer.changed) this.etag = (await this.syncAll(answer.states)) ? answer.etag : undefined;
+      else await this.checkKeys();
+      this.synced = true;
+      // a 304 well before the wait (distribution shutting down) must not turn into a busy loop
+      const early = !answer.changed && Date.now() - started < (waitSeconds * 1000) / 2;
+      return !this.etag ? this.config.resyncMs : early ? Math.min(1000, this.config.resyncMs) : 0;
+    } catch (error) {
+      if (!this.stopped) this.logger.warn({ err: String(error) }, 'bundle sync failed; will retry');
+      this.etag = undefined;
+      return 1000;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    const signal = this.abort.signal;
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   /**
    * One policy that cannot be loaded (its signature does not verify, say) must not keep the
    * others out: it is logged and skipped, and keeps its previous verified state if it had one.
-   * Then every held version is checked against the JWKS again (refetched once older than its
-   * TTL): a version whose key was retired is dropped.
+   * Resolves `false` when any was refused.
    */
-  async syncAll(): Promise<void> {
-    const states = (await this.get('/v1/serving')) as ServingState[];
+  async syncAll(states: ServingState[]): Promise<boolean> {
+    let loaded = true;
     for (const state of states) {
-      await this.apply(state).catch((error: unknown) => this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded'));
+      await this.apply(state).catch((error: unknown) => {
+        loaded = false;
+        this.logger.error({ policyId: state.policyId, revision: state.revision, err: String(error) }, 'policy not loaded');
+      });
     }
+    await this.checkKeys();
+    return loaded;
+  }
+
+  /** Every held version is checked against the JWKS again (refetched once older than its TTL): a version whose key was retired is dropped. */
+  private async checkKeys(): Promise<void> {
     for (const dropped of await this.pdp.dropUntrusted()) {
       this.metrics.untrusted.inc({ policy: dropped.policyId, reason: 'key_retired' });
       this.refused.set(dropped.policyId, `${dropped.slot} ${dropped.version} dropped: key ${dropped.kid} retired`);
       this.logger.warn({ ...dropped }, 'version dropped: its signing key is no longer in the JWKS');
     }
-    this.synced = true;
   }
 
   async syncOne(policyId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { CanaryGate } from './canary-gate';
 import { decideAtRevision } from './decide-at-revision';
 import { rolloutView } from './rollout-view';
 import { scheduleOf } from './rollout-schedule';
+import { ServingProjection } from './serving-projection';
 
 /** `ifMatch`: the revision the operator last saw (`If-Match`); without it, commands run on the latest state. */
 export interface RolloutCommandOptions {
@@ -29,6 +30,7 @@ export class RolloutCommandsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly releases: ReleasesRepository,
     private readonly gates: CanaryGate,
+    private readonly serving: ServingProjection,
   ) {}
 
   async start(policyId: string, version: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
@@ -115,6 +117,8 @@ export class RolloutCommandsService {
       this.rollbacks.inc({ policy: policyId, automatic: String((event.data as { automatic: boolean }).automatic) });
     }
     const { state, revision } = await loadState(this.store, streamId, rolloutDecider);
+    // read-your-writes: once the command answers, GET /v1/serving shows what it changed
+    if (appended.length > 0) await this.serving.caughtUp(policyId, revision);
     return rolloutView(policyId, state, revision);
   }
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StreamIds, type ManifestVersion, type ServedBundle, type ServingManifest, type ServingState, type SignedServingManifest } from '@edict/contracts';
+import { type ManifestVersion, type ServedBundle, type ServingManifest, type ServingState, type SignedServingManifest } from '@edict/contracts';
 import { ConflictError } from '@edict/core';
-import { rolloutDecider, type ServedVersion } from '@edict/distribution-domain';
+import type { RolloutState, ServedVersion } from '@edict/distribution-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
-import { loadState } from '@edict/messaging';
 import { MANIFEST_KEY, type ManifestKey } from '../manifest/manifest-key';
 import { signManifest } from '../manifest/sign-manifest';
 import { ReleasesRepository } from '../store/releases.repository';
@@ -12,8 +11,9 @@ import { BundleDocuments } from './bundle-documents';
 const named = (v: ServedVersion | null): ManifestVersion | null => (v ? { version: v.version, digest: v.digest } : null);
 
 /**
- * What decision points load: for each policy, the signed documents that serve, and the serving
- * manifest distribution signs over versions, share, pin and kill switch at the stream's revision.
+ * What decision points load for one policy, built from its rollout state at a revision: the signed
+ * documents that serve, and the serving manifest distribution signs over versions, share, pin and
+ * kill switch at that revision. ServingProjection calls it once per change, not per request.
  */
 @Injectable()
 export class ServingStateService {
@@ -28,12 +28,7 @@ export class ServingStateService {
     this.documents = new BundleDocuments(store);
   }
 
-  async all(): Promise<ServingState[]> {
-    return Promise.all((await this.releases.policyIds()).map((id) => this.of(id)));
-  }
-
-  async of(policyId: string): Promise<ServingState> {
-    const { state, revision } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+  async build(policyId: string, state: RolloutState, revision: number): Promise<ServingState> {
     const live = state.status === 'empty' ? null : state;
     const manifest: ServingManifest = {
       policyId,
