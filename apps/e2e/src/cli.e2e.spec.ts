@@ -64,6 +64,16 @@ describe('edict CLI against the stack', () => {
     });
     expect(decided['result']).toMatchObject({ effect: 'allow', rule: 'allow-registries' });
 
+    // `edict check` online: the plan's items decided by the version distribution serves (default deny here)
+    const checked = await edict(['check', 'examples/documents/tfplan.json', '--policy', 'org/baseline', '--output', 'json'], ['pdp']);
+    expect(checked.code).toBe(1);
+    const report = json(checked) as { policyId: string; version: string; from: string; results: { outcome: string; policyId: string }[] };
+    expect(report).toMatchObject({ policyId: 'org/baseline', version: '1.0.0', from: 'serving' });
+    expect(report.results.map((r) => `${r.outcome} ${r.policyId}`)).toEqual(Array.from({ length: 4 }, () => 'FAIL org/baseline'));
+    const nothing = await edict(['check', 'examples/documents/tfplan.json', '--policy', 'org/nothing-here'], ['pdp']);
+    expect({ code: nothing.code, stdout: nothing.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(nothing.stderr).toMatch(/^edict: /);
+
     const exported = await eventually('the decision in the export', async () => {
       const out = await edict(['decisions-export', '--policy', 'org/baseline'], ['auditor']);
       return out.stdout.includes(String(decided['decisionId'])) ? out.stdout : undefined;

@@ -45,3 +45,6 @@ export function runRegoChecks(rego: RegoSource, options: RegoCheckOptions): Prom
   const timeoutMs = given !== undefined && Number.isFinite(given) && given > 0 ? Math.min(given, 2 ** 31 - 1) : DEFAULT_REGO_TIMEOUT_MS;
   return runRegoChecksIn(rego, { ...options, timeoutMs });
 }
+
+export { evalDocumentRules, packagesOf } from './eval-document-rules';
+export type { DocumentRuleMessage, DocumentRulesResult } from './eval-document-rules';

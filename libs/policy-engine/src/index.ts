@@ -101,3 +101,9 @@ export type { ImpactReport, ImpactGroup, ImpactExample } from './simulate/impact
 export { parseDecisionLog, MAX_DECISION_LINE_LENGTH } from './simulate/parse-decision-log';
 export { decisionRecordProblem } from './simulate/check-decision-record';
 export type { DecisionRecord } from './simulate/decision-record.types';
+
+export { documentRequests } from './documents/document-requests';
+export type { DocumentItem, DocumentRequests } from './documents/document-requests';
+export { checkDocumentItems } from './documents/check-document';
+export type { CheckedItem } from './documents/check-document';
+export type { InputMapping } from './documents/input-mapping.types';

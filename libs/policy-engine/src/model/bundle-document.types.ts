@@ -1,4 +1,5 @@
 import type { Effect } from './effect';
+import type { InputMapping } from '../documents/input-mapping.types';
 
 /** `match`: each field exact or a glob (`*`, `**`, `?`); a missing field matches anything. */
 export interface RuleMatch {
@@ -75,6 +76,8 @@ export interface BundleDocument {
     readonly tests?: readonly BundleTestCase[];
     /** this policy's canary schedule (distribution reads it when a rollout starts); absent: 10 → 50 → 100 */
     readonly rollout?: { readonly steps?: readonly number[]; readonly soakSeconds?: number; readonly autoPromote?: boolean };
+    /** how `edict check` reads whole documents (Terraform plans, manifests, a team's own shape) */
+    readonly inputs?: readonly InputMapping[];
     readonly rego?: {
       readonly modules?: Readonly<Record<string, string>>;
       readonly data?: Readonly<Record<string, unknown>>;

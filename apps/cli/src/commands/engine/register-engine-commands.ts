@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
+import { registerCheckCommand } from './check.command';
 import { registerLintCommand } from './lint.command';
 import { registerSimulateCommand } from './simulate.command';
 import { registerTestCommand } from './test.command';
 import { registerValidateCommand } from './validate.command';
 
-/** The policy-engine commands: `validate`, `lint`, `test`, `simulate`. */
+/** The policy-engine commands: `validate`, `lint`, `test`, `simulate`, `check`. */
 export function registerEngineCommands(program: Command): void {
   registerValidateCommand(program);
   registerLintCommand(program);
   registerTestCommand(program);
   registerSimulateCommand(program);
+  registerCheckCommand(program);
 }
