@@ -19,6 +19,9 @@ export * from './audit/audit-checkpoint';
 export * from './audit/audit-verifier';
 export * from './audit/trusted-keys';
 export * from './audit/verify-audit-export';
+export * from './audit/classify-chain-break';
+export * from './audit/audit-export-filter';
+export * from './audit/read-audit-export';
 export { WRITER_ROLE } from './postgres/migrations/007-writer-role.migration';
 
 export { streamCategoryOf, categoryMatcher } from './category/stream-category';

@@ -14,7 +14,7 @@ export type AuditCheckpointSigned = DomainEvent<'AuditCheckpointSigned', {
 }>;
 
 /** The kinds of break the audit verifier tells apart. */
-export type AuditBreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'forged-hash' | 'checkpoint-mismatch' | 'malformed';
+export type AuditBreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'forged' | 'malformed';
 
 /** The continuous verifier found the log does not verify: the first bad position and the kind. */
 export type AuditChainBroken = DomainEvent<'AuditChainBroken', {

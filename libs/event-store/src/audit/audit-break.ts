@@ -1,7 +1,11 @@
-import type { ChainFailureCode } from '../chain/chain-verification';
-
-/** What was done to the log, as far as the verifier can tell (docs/event-store.md "Anchoring"). */
-export type AuditBreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'forged-hash' | 'checkpoint-mismatch' | 'malformed';
+/**
+ * What was done to the log, as far as the verifier can tell (docs/event-store.md "Anchoring"):
+ * `edited` an event's content changed (its hash no longer matches); `inserted` a line the log
+ * never held; `deleted` a position missing (or cut off the end, behind a trusted checkpoint);
+ * `reordered` events out of their order; `forged` hashes recomputed to hide a change, or a
+ * checkpoint not signed by a trusted key; `malformed` a line that is not an event.
+ */
+export type AuditBreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'forged' | 'malformed';
 
 /** The first place an audited log does not verify. */
 export interface AuditBreak {
@@ -12,13 +16,3 @@ export interface AuditBreak {
   readonly code: string;
   readonly reason: string;
 }
-
-/** How a chain failure reads as a break: the most likely edit behind each code. */
-export const kindOfChainFailure: Readonly<Record<ChainFailureCode, AuditBreakKind>> = {
-  HASH_MISMATCH: 'edited',
-  PREVIOUS_HASH_MISMATCH: 'forged-hash',
-  POSITION_GAP: 'deleted',
-  POSITION_NOT_INCREASING: 'inserted',
-  REVISION_GAP: 'reordered',
-  MALFORMED: 'malformed',
-};

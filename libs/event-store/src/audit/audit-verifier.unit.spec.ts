@@ -78,25 +78,57 @@ describe('AuditVerifier', () => {
     const log = await aCheckpointedLog(4, 2);
     log[1] = { ...log[1]!, type: 'PolicyDisabled' };
     const rewritten = rehashFrom(log, 2);
-    await expect(verify(rewritten)).resolves.toMatchObject({ ok: false, break: { position: 4, kind: 'checkpoint-mismatch', code: 'CHECKPOINT_HASH_MISMATCH' } });
+    await expect(verify(rewritten)).resolves.toMatchObject({ ok: false, break: { position: 4, kind: 'forged', code: 'CHECKPOINT_HASH_MISMATCH' } });
   });
 
-  it('given an event deleted, then the break is "deleted" where it was', async () => {
+  it('given an event deleted, then the break is "deleted" at the missing position', async () => {
     const log = await aCheckpointedLog(4, 2);
     log.splice(2, 1);
-    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 4, kind: 'deleted', code: 'POSITION_GAP' } });
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 3, kind: 'deleted', code: 'POSITION_GAP' } });
   });
 
-  it('given an event inserted with a forged link, then the break is found at it', async () => {
+  it('given the last line deleted before a trusted anchor, then the end was cut off ("deleted")', async () => {
     const log = await aCheckpointedLog(4, 2);
-    const forged = { ...log[2]!, eventId: '00000000-0000-4000-8000-00000000abcd', previousHash: 'f'.repeat(64) };
-    log.splice(3, 0, { ...forged, position: 4 });
-    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 4, kind: 'forged-hash' } });
+    const anchor = await checkpointOver(log);
+    await expect(verify(log.slice(0, -1), [anchor])).resolves.toMatchObject({ ok: false, break: { position: 7, kind: 'deleted' } });
   });
 
-  it('given a checkpoint signed by a key that is not trusted, then it is a checkpoint mismatch at the checkpoint event', async () => {
+  it('given two events swapped, then the break is "reordered" at the first position out of place', async () => {
+    const log = await aCheckpointedLog(4, 2);
+    [log[1], log[2]] = [log[2]!, log[1]!];
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 2, kind: 'reordered', code: 'POSITION_GAP' } });
+  });
+
+  it('given a copy of an event inserted after it, then the break is "inserted" at the repeated position', async () => {
+    const log = await aCheckpointedLog(4, 2);
+    log.splice(2, 0, { ...log[1]!, eventId: '00000000-0000-4000-8000-00000000abcd' });
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 2, kind: 'inserted', code: 'POSITION_NOT_INCREASING' } });
+  });
+
+  it('given a fabricated event inserted with the right link and position, then the next one links around it: "inserted"', async () => {
+    const log = await aCheckpointedLog(4, 2);
+    const fabricated = { ...log[2]!, eventId: '00000000-0000-4000-8000-00000000abcd', type: 'PolicyDisabled' };
+    log.splice(2, 0, fabricated);
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 3, kind: 'inserted', code: 'HASH_MISMATCH' } });
+  });
+
+  it('given a fabricated event with a link of its own, then the real event after it at the same position makes it "inserted"', async () => {
+    const log = await aCheckpointedLog(4, 2);
+    const fabricated = { ...log[2]!, eventId: '00000000-0000-4000-8000-00000000abcd', previousHash: 'f'.repeat(64) };
+    log.splice(2, 0, fabricated);
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 3, kind: 'inserted', code: 'PREVIOUS_HASH_MISMATCH' } });
+  });
+
+  it('given an event edited and its own hash recomputed, then the next link is broken and the break is "forged" at the edited one', async () => {
+    const log = await aCheckpointedLog(4, 2);
+    const edited = { ...log[1]!, data: { n: 666 } };
+    log[1] = { ...edited, hash: computeEventHash(edited.previousHash, edited) };
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 2, kind: 'forged', code: 'PREVIOUS_HASH_MISMATCH' } });
+  });
+
+  it('given a checkpoint signed by a key that is not trusted, then it is "forged" at the checkpoint event', async () => {
     const log = await aCheckpointedLog(4, 1, (p) => otherSign(p));
-    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 5, kind: 'checkpoint-mismatch', code: 'CHECKPOINT_SIGNATURE_INVALID' } });
+    await expect(verify(log)).resolves.toMatchObject({ ok: false, break: { position: 5, kind: 'forged', code: 'CHECKPOINT_SIGNATURE_INVALID' } });
   });
 
   it('given an anchor beyond the end of the log, then events were cut off the end', async () => {
@@ -109,6 +141,6 @@ describe('AuditVerifier', () => {
     const log = aValidLog(5);
     const anchor = await checkpointOver(log);
     log[0] = { ...log[0]!, data: { n: 'rewritten' } };
-    await expect(verify(rehashFrom(log, 1), [anchor])).resolves.toMatchObject({ ok: false, break: { position: 5, kind: 'checkpoint-mismatch' } });
+    await expect(verify(rehashFrom(log, 1), [anchor])).resolves.toMatchObject({ ok: false, break: { position: 5, kind: 'forged' } });
   });
 });

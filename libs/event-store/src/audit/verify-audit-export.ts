@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import type { StoredEvent } from '../port/event-store.port';
+import type { CheckpointSignatureCheck } from './audit-verifier';
 import { AuditVerifier, type AuditVerification } from './audit-verifier';
 import { trustedKeys } from './trusted-keys';
 
@@ -16,29 +17,37 @@ const keyOfRegistration = (event: StoredEvent): JWK | undefined => {
 };
 
 /**
- * Verifies an NDJSON audit export (one StoredEvent per line, from genesis). With `jwks` the
- * checkpoints must be signed by those keys (pin them: a writer who rewrote the log could also
- * have registered a key of its own); without, by the keys the export's keyring events register.
- * An unparsable line is a `malformed` break at the position it should have had.
+ * Verifies an NDJSON audit export (one StoredEvent per line, from genesis), streaming: one line
+ * at a time, constant memory. With `jwks` the checkpoints must be signed by those keys (pin them:
+ * a writer who rewrote the log could also have registered a key of its own); without, by the keys
+ * the keyring events before each checkpoint register. An unparsable line is a `malformed` break
+ * at the position it should have had.
  */
 export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<string>, jwks?: readonly JWK[]): Promise<AuditExportVerification> {
-  const events: StoredEvent[] = [];
-  let malformedAt: number | undefined;
+  const registered: JWK[] = [];
+  const fromExport = trustedKeys(registered);
+  const check: CheckpointSignatureCheck = jwks ? trustedKeys(jwks) : fromExport;
+  const verifier = new AuditVerifier(check);
+  const keysFrom = jwks ? 'jwks' : 'export';
+  let lineNo = 0;
+  let lastPosition = 0;
   for await (const line of lines) {
+    lineNo += 1;
     if (line.trim() === '') continue;
+    let event: StoredEvent;
     try {
-      events.push(JSON.parse(line) as StoredEvent);
+      event = JSON.parse(line) as StoredEvent;
     } catch {
-      malformedAt = events.length + 1;
-      break;
+      const failed = await verifier.finish();
+      if (!failed.ok) return { keysFrom, outcome: failed };
+      return { keysFrom, outcome: { ok: false, break: { position: lastPosition + 1, kind: 'malformed', code: 'MALFORMED', reason: `line ${lineNo} is not JSON` } } };
     }
+    if (!jwks) {
+      const key = keyOfRegistration(event);
+      if (key) registered.push(key);
+    }
+    if (await verifier.push(event)) break;
+    if (typeof event.position === 'number') lastPosition = event.position;
   }
-  const keys = jwks ?? events.map(keyOfRegistration).filter((k): k is JWK => k !== undefined);
-  const verifier = new AuditVerifier(trustedKeys(keys));
-  for (const event of events) await verifier.push(event);
-  const outcome = await verifier.finish();
-  if (outcome.ok && malformedAt !== undefined) {
-    return { keysFrom: jwks ? 'jwks' : 'export', outcome: { ok: false, break: { position: malformedAt, kind: 'malformed', code: 'MALFORMED', reason: `line ${malformedAt} is not JSON` } } };
-  }
-  return { outcome, keysFrom: jwks ? 'jwks' : 'export' };
+  return { outcome: await verifier.finish(), keysFrom };
 }

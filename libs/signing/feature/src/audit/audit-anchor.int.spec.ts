@@ -7,11 +7,10 @@ import { Client } from 'pg';
 import { Gauge, Registry } from 'prom-client';
 import { StreamIds } from '@edict/contracts';
 import { systemClock } from '@edict/core';
-import { computeEventHash, createPostgresEventStore, PostgresLeaderLock, verifyAuditExport, type EventStore, type StoredEvent } from '@edict/event-store';
+import { computeEventHash, createPostgresEventStore, PostgresLeaderLock, readAuditExport, verifyAuditExport, type EventStore, type StoredEvent } from '@edict/event-store';
 import { ActiveSigner } from '../keys/active-signer';
 import { KeyDirectory } from '../keys/key-directory';
 import { AuditAnchor } from './audit-anchor';
-import { AuditExportController } from './audit-export.controller';
 
 const schema = `audit_test_${randomBytes(6).toString('hex')}`;
 const url = process.env['DATABASE_URL'] ?? '';
@@ -98,15 +97,16 @@ describe('the audit anchor against a real store (sign checkpoints, detect rewrit
     await sql(`BEGIN; SET LOCAL session_replication_role = replica; ${updates} UPDATE "${schema}".log_head SET hash = '${previous}'; COMMIT;`);
 
     const reported = await eventually(breakReported, 'AuditChainBroken');
-    expect(reported.data).toMatchObject({ kind: 'checkpoint-mismatch', code: 'CHECKPOINT_HASH_MISMATCH', position: 3 });
+    expect(reported.data).toMatchObject({ kind: 'forged', code: 'CHECKPOINT_HASH_MISMATCH', position: 3 });
     await eventually(async () => ((await gauge()) === 1 ? true : undefined), 'edict_audit_chain_broken = 1');
   });
 
   it('given that rewrite, then the audit export verified offline names the same position and kind', async () => {
-    const ndjson = await new AuditExportController(store).export('0');
-    const { outcome, keysFrom } = await verifyAuditExport(ndjson.split('\n'));
+    const lines: string[] = [];
+    for await (const event of readAuditExport(store, { after: 0 })) lines.push(JSON.stringify(event));
+    const { outcome, keysFrom } = await verifyAuditExport(lines);
     expect(keysFrom).toBe('export');
-    expect(outcome).toMatchObject({ ok: false, break: { position: 3, kind: 'checkpoint-mismatch' } });
+    expect(outcome).toMatchObject({ ok: false, break: { position: 3, kind: 'forged' } });
   });
 
   it('given a superuser edit with the triggers disabled (ALTER TABLE … DISABLE TRIGGER), then it is found as "edited"', async () => {

@@ -1,23 +1,25 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ValidationError } from '@edict/core';
-import { EVENT_STORE, type EventStore } from '@edict/event-store';
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, isFiltered, readAuditExport, type EventStore } from '@edict/event-store';
 import { Roles } from '@edict/service-kit';
+import { parseAuditExportQuery, type AuditExportQuery } from './audit-export-query';
 
-const MAX_LIMIT = 10_000;
-
-const wholeNumber = (raw: string | undefined, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,15}$/.test(raw) || Number(raw) > max) {
-    throw new ValidationError('AUDIT.INVALID_QUERY', `${name} must be a whole number from 0 to ${max}`, { [name]: raw });
-  }
-  return Number(raw);
-};
+/** Resolves when the socket takes more, or is gone; leaves no listener behind. */
+const drained = (response: ServerResponse): Promise<void> =>
+  new Promise((resume) => {
+    const done = (): void => {
+      response.off('drain', done).off('close', done);
+      resume();
+    };
+    response.on('drain', done).on('close', done);
+  });
 
 /**
  * The audit export: the global log as NDJSON, one StoredEvent per line in position order, with
- * the hashes and the signed checkpoints (AuditCheckpointSigned events) in place. `edict audit
- * export` pages through it; `edict audit verify` checks the file offline.
+ * the hashes and the signed checkpoints (AuditCheckpointSigned events) in place. Streamed from
+ * the store in keyset pages with backpressure: a million events never sit in memory. `after`
+ * resumes. `edict audit export` writes it to a file; `edict audit verify` checks it offline.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -27,12 +29,38 @@ export class AuditExportController {
 
   @Get('export')
   @Roles('auditor', 'security', 'admin')
-  @Header('content-type', 'application/x-ndjson')
-  @ApiQuery({ name: 'after', required: false, description: 'position to start after (0: from genesis)' })
-  @ApiQuery({ name: 'limit', required: false, description: `events per page, at most ${MAX_LIMIT}` })
-  @ApiOperation({ summary: 'Export the global log with its hash chain and signed checkpoints (NDJSON, position order)' })
-  async export(@Query('after') after?: string, @Query('limit') limit?: string): Promise<string> {
-    const events = await this.store.readAll({ after: wholeNumber(after, 'after', 0), limit: wholeNumber(limit, 'limit', MAX_LIMIT, MAX_LIMIT) || MAX_LIMIT });
-    return events.map((event) => `${JSON.stringify(event)}\n`).join('');
+  @ApiProduces('application/x-ndjson')
+  @ApiQuery({ name: 'after', required: false, description: 'resume after this position (0 or absent: from genesis)' })
+  @ApiQuery({ name: 'policy', required: false, description: "only this policy's streams and events naming it (a selection: not verifiable as a chain)" })
+  @ApiQuery({ name: 'category', required: false, description: 'only these stream categories, comma-separated (bundle,rollout,validation,signature,incident,keyring,audit)' })
+  @ApiQuery({ name: 'since', required: false, description: 'recordedAt at or after this ISO-8601 time' })
+  @ApiQuery({ name: 'until', required: false, description: 'recordedAt before this ISO-8601 time' })
+  @ApiOperation({ summary: 'Stream the global log with its hash chain and signed checkpoints (NDJSON, position order)' })
+  @ApiOkResponse({ description: 'NDJSON; header x-edict-audit-filtered: true when a filter narrowed it' })
+  @ApiBadRequestResponse({ description: 'AUDIT.INVALID_QUERY, BUNDLE.POLICY_ID_INVALID' })
+  @ApiForbiddenResponse({ description: 'not auditor, security or admin' })
+  async export(@Query() query: AuditExportQuery, @Res() response: ServerResponse): Promise<void> {
+    const options = parseAuditExportQuery(query);
+    response.statusCode = 200;
+    response.setHeader('content-type', 'application/x-ndjson');
+    response.setHeader('x-edict-audit-filtered', String(isFiltered(options)));
+    let closed = false;
+    response.once('close', () => (closed = true));
+    try {
+      let buffer = '';
+      for await (const event of readAuditExport(this.store, options)) {
+        if (closed) return;
+        buffer += `${JSON.stringify(event)}\n`;
+        if (buffer.length < 64 * 1024) continue;
+        const flushed = response.write(buffer);
+        buffer = '';
+        if (!flushed) await drained(response);
+      }
+      response.end(buffer);
+    } catch (error) {
+      // The status line is sent: a store failure mid-stream can only cut the connection, which
+      // the client sees as an incomplete chunked body (never as a short but complete export).
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 }

@@ -27,7 +27,7 @@ export async function runAuditPass(deps: AuditPassDeps, anchors: SignedCheckpoin
   const { store, signer, clock, pageSize = 1000 } = deps;
   const { state } = await loadState(store, StreamIds.keyring, keyringDecider);
   const keys = state.keys.map((k) => ({ ...k.publicJwk, kid: k.kid }));
-  const verifier = new AuditVerifier(trustedKeys(keys));
+  const verifier = new AuditVerifier(trustedKeys(keys), { anchors });
   let after = 0;
   let last: { position: number; type: string } | undefined;
   for (;;) {
@@ -38,7 +38,7 @@ export async function runAuditPass(deps: AuditPassDeps, anchors: SignedCheckpoin
     if (page.length < pageSize || !tail) break;
     after = tail.position;
   }
-  const outcome = await verifier.finish(anchors);
+  const outcome = await verifier.finish();
   if (!outcome.ok) {
     const same = reported && reported.position === outcome.break.position && reported.code === outcome.break.code;
     if (!same) await appendBreak(store, clock, outcome.break);
