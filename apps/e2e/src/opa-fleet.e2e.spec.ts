@@ -14,6 +14,7 @@ const AGENT = 'opa-e2e-1';
 /** Ten agents on org/opafleet; whose cohort is below 10 (cohortOf(policy, id), fixed by the ids) get a 10% canary. */
 const FLEET = Array.from({ length: 10 }, (_, i) => `opa-fleet-${i}`);
 const MIN_SAMPLE = 20;
+const PDP_NAME = uniqueName('pdp');
 
 /**
  * Issue 9 (Bundle Service and Status APIs, fleet view) with a STOCK opa configured only from OPA's
@@ -53,7 +54,7 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
       env: { EDICT_TOPIC_PREFIX: `${uniqueName('opafleet')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0',
         // the auto-rollback test follows closed windows (the fast path is off); opa reports its decisions every 1-2 s
         EDICT_DECISION_WINDOW_SECONDS: '5', EDICT_DECISION_ALLOWED_LATENESS_MS: '8000', EDICT_FAST_TRIGGER_MIN_SAMPLE_SIZE: '0',
-        EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
+        EDICT_PDP_NAME: PDP_NAME, EDICT_PDP_FLEET_REPORT_MS: '1000', LOG_LEVEL: 'warn' },
     });
     client = new StackClient(stack.env);
   }, 300_000);
@@ -261,5 +262,23 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
       await allOn('1.0.0', 5000 - (Date.now() - started), 50);
       process.stdout.write(`opa fleet: rollback to 1.0.0 active on all ${FLEET.length} agents ${Date.now() - started} ms after the command (load ${readFileSync('/proc/loadavg', 'utf8').trim()})\n`);
     }, 180_000);
+
+    it("shows the stack's Edict PDP beside the ten agents in the fleet view, from its reports: what it holds of org/opafleet, current, and in edict_fleet_agents", async () => {
+      const pdp = await eventually('the PDP current on org/opafleet 1.0.0', async () => {
+        const entry = (await fleet()).agents.find((a) => a.id === PDP_NAME);
+        const held = entry?.policies.find((p) => p.policyId === FLEET_POLICY);
+        return held?.activeRevision === '1.0.0' && held.state === 'current' ? entry : undefined;
+      }, 30_000);
+      expect(pdp).toEqual(expect.objectContaining({ kind: 'pdp', stale: false, labels: expect.objectContaining({ kind: 'edict-pdp' }) }));
+      expect(pdp.policies.find((p) => p.policyId === FLEET_POLICY)).toEqual(expect.objectContaining({ expectedRevision: '1.0.0', activeCanary: null, expectedCanary: null }));
+      const view = await fleet();
+      expect(view.agents.filter((a) => FLEET.includes(a.id)).map((a) => a.kind)).toEqual(Array(10).fill('opa'));
+      // ten agents and the PDP current on 1.0.0 (the agents' status reports of the rollback may still be arriving)
+      const line = await eventually('edict_fleet_agents for org/opafleet', async () => {
+        const metrics = await (await fetch(`${client.url('distribution')}/metrics`)).text();
+        return /edict_fleet_agents\{policy="org\/opafleet",version="1\.0\.0",state="current"\} (\d+)/.exec(metrics)?.[1] === '11' ? true : undefined;
+      }, 30_000);
+      expect(line).toBe(true);
+    }, 60_000);
   });
 });

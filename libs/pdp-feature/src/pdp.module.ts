@@ -5,6 +5,7 @@ import { EdictRuntimeModule } from '@edict/messaging';
 import { createLogger } from '@edict/observability';
 import { DecisionPoint, HeldExceptions } from '@edict/pdp';
 import { DecisionService } from './decide/decision.service';
+import { PdpFleetReporter } from './fleet/pdp-fleet.reporter';
 import { ExceptionEventsConsumer } from './exceptions/exception-events.consumer';
 import { ExceptionSyncService } from './exceptions/exception-sync.service';
 import { DecisionsController } from './http/decisions.controller';
@@ -39,6 +40,7 @@ import { ServingSyncService } from './sync/serving-sync.service';
     ServingSyncService,
     { provide: HeldExceptions, useFactory: () => new HeldExceptions() },
     ExceptionSyncService,
+    PdpFleetReporter,
   ],
 })
 export class PdpModule {}

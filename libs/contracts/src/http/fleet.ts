@@ -17,12 +17,22 @@ export interface FleetPolicy {
   readonly message: string | null;
   readonly errors: readonly unknown[];
   readonly state: FleetPolicyState;
+  /** Edict PDPs only (they hold a canary beside the stable version and pick by subject): the canary the PDP holds */
+  readonly activeCanary?: FleetCanary | null;
+  /** Edict PDPs only: the canary distribution serves now */
+  readonly expectedCanary?: FleetCanary | null;
 }
 
-/** `GET /v1/fleet`: one entry per agent (OPA agents, from their status reports and bundle requests). */
+/** A canary version and the cohorts (below `percentage`) that get it. */
+export interface FleetCanary {
+  readonly version: string;
+  readonly percentage: number;
+}
+
+/** `GET /v1/fleet`: one entry per agent (OPA agents from their status reports and bundle requests, Edict PDPs from theirs). */
 export interface FleetAgent {
   readonly id: string;
-  readonly kind: 'opa';
+  readonly kind: 'opa' | 'pdp';
   readonly labels: Readonly<Record<string, string>>;
   readonly policies: readonly FleetPolicy[];
   readonly lastSeen: string;
@@ -33,4 +43,14 @@ export interface FleetAgent {
 export interface FleetView {
   readonly staleAfterSeconds: number;
   readonly agents: readonly FleetAgent[];
+}
+
+/**
+ * `POST /v1/fleet/pdps`: an Edict PDP's periodic report of what it holds. Per policy, `revision`
+ * is what it serves every subject outside the canary (`kill-switch-<mode>`, the pinned version, or
+ * stable; null with nothing), `canary` the canary it holds (null when killed or pinned).
+ */
+export interface PdpFleetReport {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly policies: readonly { readonly policyId: string; readonly revision: string | null; readonly canary: FleetCanary | null }[];
 }

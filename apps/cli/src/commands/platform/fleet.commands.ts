@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
-import type { FleetPolicyState, FleetView } from '@edict/contracts';
+import type { FleetCanary, FleetPolicyState, FleetView } from '@edict/contracts';
 import { callService } from './http-client';
 import { colors, outputFormat, printAs, table, withOutputOption, type OutputFormat } from './output-format';
 
 const stateWord = (state: FleetPolicyState): string =>
   state === 'current' ? colors.green(state) : state === 'pending' ? colors.yellow(state) : colors.red(state);
+
+/** A revision, with the canary beside it for a PDP that holds one: `1.0.0 + 1.1.0@10%`. */
+const revisionWord = (revision: string | null, canary: FleetCanary | null | undefined): string =>
+  `${revision ?? '-'}${canary ? ` + ${canary.version}@${canary.percentage}%` : ''}`;
 
 /** One row per agent and policy: what it runs against what it should run, its last activation and error. */
 export function fleetRows(view: FleetView): string[][] {
@@ -15,8 +19,8 @@ export function fleetRows(view: FleetView): string[][] {
     return agent.policies.map((p) => [
       ...base,
       p.policyId,
-      p.activeRevision ?? '-',
-      p.expectedRevision ?? '-',
+      revisionWord(p.activeRevision, p.activeCanary),
+      revisionWord(p.expectedRevision, p.expectedCanary),
       p.lastActivation ?? '-',
       p.code ? `${p.code}: ${p.message ?? ''}` : '',
       agent.lastSeen,
@@ -25,9 +29,9 @@ export function fleetRows(view: FleetView): string[][] {
   });
 }
 
-/** `edict fleet status`: every OPA agent from distribution's fleet view (GET /v1/fleet). */
+/** `edict fleet status`: every OPA agent and Edict PDP from distribution's fleet view (GET /v1/fleet). */
 export function registerFleetCommands(program: Command): void {
-  const fleet = program.command('fleet').description('OPA agents served by Edict: what they run, errors, staleness');
+  const fleet = program.command('fleet').description('OPA agents and Edict PDPs: what they run, errors, staleness');
   withOutputOption(
     fleet
       .command('status')

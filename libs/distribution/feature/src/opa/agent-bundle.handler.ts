@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { cohortOf, StreamIds } from '@edict/contracts';
+import { cohortOf, StreamIds, type FleetCanary } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { rolloutDecider, servingVersionFor, type Serving } from '@edict/distribution-domain';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
@@ -32,6 +32,18 @@ export class AgentBundleHandler {
   /** The revision the agent should run, without building anything (the fleet view compares with it). */
   async expectedRevision(policyId: string, agentId: string): Promise<string | undefined> {
     return revisionOf(await this.serving(policyId, agentId));
+  }
+
+  /**
+   * What an Edict PDP should hold: the revision every subject outside the canary gets (cohort 100
+   * is outside every canary, whose cohorts are 0-99 below its percentage) and the canary itself
+   * (none while the kill switch or a pin overrides it).
+   */
+  async expectedForPdp(policyId: string): Promise<{ readonly revision: string | null; readonly canary: FleetCanary | null }> {
+    const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+    const outside = servingVersionFor(state, 100);
+    const canary = state.status === 'empty' || state.killSwitch || state.pin || !state.canary ? null : { version: state.canary.version, percentage: state.canary.percentage };
+    return { revision: revisionOf(outside) ?? null, canary };
   }
 
   async handle(policyId: string, agentId: string): Promise<AgentBundle> {

@@ -6,9 +6,11 @@ import { OpaBundlesController } from './opa-bundles.controller';
 import { OpaFleetRepository } from './opa-fleet.repository';
 import { OpaKeysController } from './opa-keys.controller';
 import { OpaStatusController } from './opa-status.controller';
+import { PdpFleetController } from './pdp-fleet.controller';
+import { PdpFleetRepository } from './pdp-fleet.repository';
 import { RolloutChanges } from './rollout-changes';
 import { RolloutChangesConsumer } from './rollout-changes.consumer';
 
-/** OPA's management APIs (Bundle Service, Status) and the fleet view, registered by DistributionModule. */
-export const opaFleetControllers = [OpaBundlesController, OpaStatusController, OpaKeysController, FleetController, RolloutChangesConsumer];
-export const opaFleetProviders = [AgentBundleHandler, KillSwitchBundles, RolloutChanges, OpaFleetRepository, FleetViewHandler];
+/** OPA's management APIs (Bundle Service, Status), the fleet view and the PDPs' reports to it, registered by DistributionModule. */
+export const opaFleetControllers = [OpaBundlesController, OpaStatusController, OpaKeysController, FleetController, PdpFleetController, RolloutChangesConsumer];
+export const opaFleetProviders = [AgentBundleHandler, KillSwitchBundles, RolloutChanges, OpaFleetRepository, PdpFleetRepository, FleetViewHandler];
