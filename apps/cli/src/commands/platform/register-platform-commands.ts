@@ -4,6 +4,7 @@ import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
 import { registerBundleReportCommand } from '../validation/bundle-report.command';
 import { registerDecisionCommands } from './decision.commands';
+import { registerExceptionCommands } from './exception.commands';
 import { registerFleetCommands } from './fleet.commands';
 import { registerIncidentCommands } from './incident.commands';
 import { registerKeysCommands } from './keys.commands';
@@ -26,4 +27,5 @@ export function registerPlatformCommands(program: Command): void {
   registerReviewCommands(program);
   registerAuditCommands(program);
   registerFleetCommands(program);
+  registerExceptionCommands(program);
 }
