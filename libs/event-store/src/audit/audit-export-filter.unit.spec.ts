@@ -8,9 +8,11 @@ describe('auditExportMatcher', () => {
   it("given a policy, then its own streams (bundle, rollout, validation@v, signature@v) and events naming it match, another policy's do not", () => {
     const matches = auditExportMatcher({ policyId: 'org/baseline' });
     expect(['bundle-org/baseline', 'rollout-org/baseline', 'validation-org/baseline@1.0.0', 'signature-org/baseline@1.1.0'].map((s) => matches(event(s, {})))).toEqual([true, true, true, true]);
-    expect(matches(event('incident-INC-2026-0001', { policyId: 'org/baseline' }))).toBe(true);
+    expect(matches(event('incident-INC-2026-0001', { incidentId: 'INC-2026-0001', policyId: 'org/baseline' }))).toBe(true);
     expect(matches(event('bundle-org/baseline2', {}))).toBe(false);
     expect(matches(event('incident-INC-2026-0002', { policyId: 'org/other' }))).toBe(false);
+    expect(matches(event('incident-INC-2026-0001', { incidentId: 'INC-2026-0001', acknowledgedBy: 'olga' }))).toBe(true);
+    expect(matches(event('incident-INC-2026-0002', { incidentId: 'INC-2026-0002', acknowledgedBy: 'olga' }))).toBe(false);
   });
 
   it('given a time range, then since is inclusive and until exclusive', () => {
