@@ -19,6 +19,8 @@ const batchSize = arg('batch', 1000);
 const inFlight = arg('in-flight', 4);
 // --drain: publish first, then start decision-log on the backlog: measures ingest alone, not the generator
 const drain = process.argv.includes('--drain');
+// --cpu-prof <dir>: decision-log writes a V8 CPU profile of the run there when it exits (cpu-profile-preload.cjs)
+const cpuProfDir = process.argv.includes('--cpu-prof') ? resolve(process.argv[process.argv.indexOf('--cpu-prof') + 1] ?? 'bench-results') : undefined;
 const load = (): number => Number(loadavg()[0]?.toFixed(2));
 const log = (line: string): void => console.log(`bench:decisions ${line}`);
 
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   const logDir = mkdtempSync(join(tmpdir(), 'edict-bench-decisions-'));
   const spawnDecisionLog = async () => spawnService(root, 'decision-log', await freePort(), {
     ...process.env, EDICT_DB_SCHEMA: schema, EDICT_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', EDICT_DECISION_WINDOW_SECONDS: '1', EDICT_DECISION_ALLOWED_LATENESS_MS: '3000',
+    ...(cpuProfDir ? { NODE_OPTIONS: `--require ${join(root, 'tools/bench/decisions/cpu-profile-preload.cjs')}`, EDICT_CPU_PROF_DIR: cpuProfDir } : {}),
   }, logDir);
   let service = drain ? undefined : await spawnDecisionLog();
   const publisher = new KafkaPublisher(kafka);
