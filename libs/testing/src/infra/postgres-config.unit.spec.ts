@@ -1,11 +1,17 @@
 import { pickNewestBinDir } from './postgres-binaries';
-import { initdbArgs, postgresServerOptions, postgresUrl } from './postgres-config';
+import { CRASH_SAFE_POSTGRES_SETTINGS, initdbArgs, postgresServerOptions, postgresUrl } from './postgres-config';
 
 describe('postgresServerOptions', () => {
   it('listens on loopback with the socket in the cluster folder and the test-speed settings', () => {
     expect(postgresServerOptions({ port: 54321, socketDir: '/tmp/edict-pg-x' })).toBe(
       "-p 54321 -k '/tmp/edict-pg-x' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
     );
+  });
+
+  it('commits synchronously on a cluster a fault test crashes, so an acknowledged COMMIT survives the crash', () => {
+    const options = postgresServerOptions({ port: 54321, socketDir: '/tmp/edict-pg-x' }, CRASH_SAFE_POSTGRES_SETTINGS);
+    expect(options).toContain('-c synchronous_commit=on');
+    expect(options).not.toContain('synchronous_commit=off');
   });
 
   it('quotes the socket folder for the shell pg_ctl hands the options to', () => {

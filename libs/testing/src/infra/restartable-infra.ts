@@ -12,7 +12,7 @@ import { ensureKafkaLibs } from './kafka-libs';
 import { waitForKafka } from './kafka-readiness';
 import { logTails } from './log-tail';
 import { findPostgresBinDir } from './postgres-binaries';
-import { initdbArgs, postgresServerOptions, postgresUrl } from './postgres-config';
+import { CRASH_SAFE_POSTGRES_SETTINGS, initdbArgs, postgresServerOptions, postgresUrl } from './postgres-config';
 import { clusterOwner } from './postgres-owner';
 import { repoRoot } from './repo-root';
 import { runCommand } from './run-command';
@@ -28,7 +28,12 @@ export interface RestartableInfra<T> {
   stop(): Promise<void>;
 }
 
-/** A private PostgreSQL cluster (database `edict`) for a test that restarts Postgres; never the shared one. */
+/**
+ * A private PostgreSQL cluster (database `edict`) for a test that restarts Postgres; never the
+ * shared one. Crash-safe commits (CRASH_SAFE_POSTGRES_SETTINGS): with the test-speed
+ * `synchronous_commit=off`, kill() made Postgres forget transactions it had acknowledged, and a
+ * consumer that committed its Kafka offsets after them never saw those messages again.
+ */
 export async function startRestartablePostgres(): Promise<RestartableInfra<string>> {
   const bin = findPostgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'edict-pg-fault-'));
@@ -41,7 +46,7 @@ export async function startRestartablePostgres(): Promise<RestartableInfra<strin
   };
   const [initdb, initArgs] = asOwner(join(bin, 'initdb'), initdbArgs(dataDir));
   await runCommand(initdb, initArgs, { errorCode: 'INFRA.POSTGRES_START_FAILED', timeoutMs: 120_000 });
-  const start = (): Promise<void> => pgCtl(['-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o', postgresServerOptions({ port, socketDir: dir }), 'start']).then(() => undefined);
+  const start = (): Promise<void> => pgCtl(['-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o', postgresServerOptions({ port, socketDir: dir }, CRASH_SAFE_POSTGRES_SETTINGS), 'start']).then(() => undefined);
   await start();
   const client = new Client({ connectionString: postgresUrl(port, 'postgres') });
   await client.connect();
