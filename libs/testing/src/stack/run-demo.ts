@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { infraEnvironment } from '../infra/infra-environment';
 import { repoRoot } from '../infra/repo-root';
 import { startInfra } from '../infra/start-infra';
+import { writeDemoOpaAgent } from './demo-opa-agent';
 import { runDemoScenario } from './demo-scenario';
 import { DEFAULT_SERVICE_PORTS, SERVICE_NAMES, urlVariable } from './service-names';
 import { StackClient } from './stack-client';
@@ -39,6 +40,8 @@ export async function runDemo(options: { once: boolean }): Promise<void> {
     say('  try:  export EDICT_TOKEN=$(npm run -s edict -- auth token --role platform oncall auditor)');
     say('        npm run -s edict -- decide --policy org/baseline --subject you --agent coder --action network.connect --resource pypi.org');
     say('        npm run -s edict -- rollout status org/baseline');
+    const opaUrls = { distribution: stack.env[urlVariable('distribution')] ?? '', decisionLog: stack.env[urlVariable('decision-log')] ?? '', signing: stack.env[urlVariable('signing')] ?? '' };
+    for (const line of await writeDemoOpaAgent(opaUrls, join(root, 'tmp', 'opa-demo'))) say(line);
     if (options.once) return;
     say('\nrunning; Ctrl-C stops everything');
     await new Promise<void>((resolve) => {
