@@ -39,6 +39,11 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
       this.synced ? Promise.resolve() : Promise.reject(new Error('bundles not loaded yet')),
     );
     this.unregisterTrust = registerReadinessCheck('trust', () => this.trustNote());
+    await this.start();
+  }
+
+  /** The first poll (awaited), then the loop in the background; what bootstrap runs after registering its checks. */
+  async start(): Promise<void> {
     const pause = await this.pollOnce();
     void this.pollForever(pause);
   }
