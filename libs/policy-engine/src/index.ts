@@ -54,6 +54,14 @@ export { validateBundleText, locateProblems } from './validate/validate-bundle-t
 export type { TextValidation } from './validate/validate-bundle-text';
 /** The CEL variables conditions can read: `request`, `context`, `settings`. */
 export { CEL_VARIABLES } from './cel/cel-environment';
+/**
+ * Allow-list lock files (egress runbook): `parseLockText` (one token a line, `#` comments),
+ * `allowListDrift(entries, tokens)` → `{ added, removed }`; `checkAllowListLocks` runs in validation.
+ */
+export { parseLockText, allowListDrift } from './allow-lists/parse-lock-text';
+export type { AllowListDrift } from './allow-lists/parse-lock-text';
+export { checkAllowListLocks } from './allow-lists/check-allow-list-locks';
+export { WILDCARD_TOKENS } from './schema/check-semantics';
 
 // ── compile and evaluate ─────────────────────────────────────────────────────
 /**

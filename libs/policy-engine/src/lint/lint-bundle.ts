@@ -24,7 +24,7 @@ export function lintBundle(document: unknown): LintFinding[] {
     if (p.code === PolicyCodes.UNKNOWN_FIELD) findings.push({ ...p, code: LintCodes.UNKNOWN_FIELD });
     if (p.code === PolicyCodes.RULE_ID_DUPLICATE) findings.push({ ...p, code: LintCodes.DUPLICATE_RULE_ID });
   }
-  const counted = new Set<string>([PolicyCodes.UNKNOWN_FIELD, PolicyCodes.RULE_ID_DUPLICATE, PolicyCodes.ALLOWLIST_WILDCARD]);
+  const counted = new Set<string>([PolicyCodes.UNKNOWN_FIELD, PolicyCodes.RULE_ID_DUPLICATE, PolicyCodes.ALLOWLIST_WILDCARD, PolicyCodes.ALLOWLIST_EMPTY]);
   const others = problems.filter((p) => p.severity === 'error' && !counted.has(p.code));
   if (others.length > 0) {
     findings.push({ code: LintCodes.INVALID_BUNDLE, severity: 'error', message: `the bundle does not validate (${others.length} problem${others.length > 1 ? 's' : ''}, first: ${others[0]!.path ? `${others[0]!.path}: ` : ''}${others[0]!.message})` });

@@ -43,10 +43,10 @@ describe('lintBundle', () => {
     ] })).toEqual([]);
   });
 
-  it('given wildcard and empty allow-lists, when linted, then the wildcard is an error and the empty list a warning', () => {
+  it('given wildcard and empty allow-lists, when linted, then the wildcard and the empty list are errors', () => {
     expect(lint({ settings: { allowLists: { domains: ['github.com', 'any'], tools: [] } } })).toEqual([
       [LintCodes.WILDCARD_ALLOW_LIST, 'error', 'spec.settings.allowLists.domains[1]'],
-      [LintCodes.EMPTY_ALLOW_LIST, 'warning', 'spec.settings.allowLists.tools'],
+      [LintCodes.EMPTY_ALLOW_LIST, 'error', 'spec.settings.allowLists.tools'],
     ]);
   });
 

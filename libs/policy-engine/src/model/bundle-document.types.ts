@@ -24,6 +24,10 @@ export interface RuleDocument {
 export interface BundleSettings {
   /** named allow-lists; a child's is a subset of its parent's; `*`, `all`, `any` are refused */
   readonly allowLists?: Readonly<Record<string, readonly string[]>>;
+  /** allow-lists pinned by a lock file beside the bundle: `file` relative to it, `text` embedded by the CLI */
+  readonly allowListLocks?: Readonly<Record<string, { readonly file: string; readonly text?: string }>>;
+  /** allow-lists meant to be empty (nothing allowed); any other empty allow-list is an error */
+  readonly allowListsEmptyMeansNone?: readonly string[];
   /** named numeric limits; a child's is lower or equal */
   readonly limits?: Readonly<Record<string, number>>;
   /** named restriction flags; a child may turn one on, never off */

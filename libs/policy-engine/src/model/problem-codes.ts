@@ -18,6 +18,16 @@ export const PolicyCodes = {
   RULE_ID_DUPLICATE: 'POLICY.RULE_ID_DUPLICATE',
   TEST_NAME_DUPLICATE: 'POLICY.TEST_NAME_DUPLICATE',
   ALLOWLIST_WILDCARD: 'POLICY.ALLOWLIST_WILDCARD',
+  /** An empty allow-list not named in `spec.settings.allowListsEmptyMeansNone`. */
+  ALLOWLIST_EMPTY: 'POLICY.ALLOWLIST_EMPTY',
+  /** A list named in `allowListsEmptyMeansNone` that is not empty. */
+  ALLOWLIST_EMPTY_MEANS_NONE_CONFLICT: 'POLICY.ALLOWLIST_EMPTY_MEANS_NONE_CONFLICT',
+  /** `allowListLocks` or `allowListsEmptyMeansNone` names a list the bundle does not have. */
+  ALLOWLIST_UNKNOWN: 'POLICY.ALLOWLIST_UNKNOWN',
+  /** A lock declared in `allowListLocks` without its embedded `text`. */
+  ALLOWLIST_LOCK_MISSING: 'POLICY.ALLOWLIST_LOCK_MISSING',
+  /** An allow-list that differs from its lock file (the message names what was added and removed). */
+  ALLOWLIST_LOCK_DRIFT: 'POLICY.ALLOWLIST_LOCK_DRIFT',
   /** `spec.rollout.steps` not strictly increasing or not ending at 100. */
   ROLLOUT_STEPS_INVALID: 'POLICY.ROLLOUT_STEPS_INVALID',
   CEL_COMPILE_FAILED: 'POLICY.CEL_COMPILE_FAILED',

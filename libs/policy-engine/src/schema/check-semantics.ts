@@ -2,6 +2,7 @@ import { valid as validSemver } from 'semver';
 import type { BundleProblem } from '../model/bundle-problem';
 import { problem } from '../model/bundle-problem';
 import { PolicyCodes } from '../model/problem-codes';
+import { checkAllowListLocks } from '../allow-lists/check-allow-list-locks';
 import { checkRolloutSchedule } from './check-rollout-schedule';
 import { allowListsOf, isRecord, rulesOf, specOf } from './document-views';
 
@@ -10,7 +11,8 @@ export const WILDCARD_TOKENS: ReadonlySet<string> = new Set(['*', 'all', 'any'])
 
 /**
  * Rules of the format the JSON Schema cannot state: a semver version, unique rule ids,
- * unique test names, no wildcard in an allow-list, and canary steps that increase to 100.
+ * unique test names, no wildcard in an allow-list, no unmeant empty allow-list, no drift from an
+ * allow-list's lock file, and canary steps that increase to 100.
  */
 export function checkSemantics(document: unknown): BundleProblem[] {
   const problems: BundleProblem[] = [];
@@ -43,6 +45,6 @@ export function checkSemantics(document: unknown): BundleProblem[] {
       }
     });
   }
-  problems.push(...checkRolloutSchedule(document));
+  problems.push(...checkAllowListLocks(document), ...checkRolloutSchedule(document));
   return problems;
 }

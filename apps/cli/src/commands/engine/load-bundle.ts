@@ -1,6 +1,7 @@
-import { compileBundle, Limits, PolicyCodes, validateBundleText } from '@edict/policy-engine';
+import { compileBundle, createLocator, Limits, locateProblems, PolicyCodes, validateBundleText } from '@edict/policy-engine';
 import type { BundleProblem, CompiledBundle, Locator } from '@edict/policy-engine';
 import { readFileSync } from 'node:fs';
+import { embedAllowListLocks } from './embed-allow-list-locks';
 import { fileSize } from './read-text-file';
 
 /** A bundle file read, validated and compiled, or the problems that stopped it. */
@@ -14,10 +15,15 @@ export function loadBundle(filename: string): LoadedBundle {
   if (size > Limits.maxBundleBytes) {
     return { ok: false, filename, problems: [{ code: PolicyCodes.BUNDLE_TOO_LARGE, severity: 'error', filename, message: `bundle is ${size} bytes; the limit is ${Limits.maxBundleBytes} bytes (1 MiB)` }] };
   }
-  const text = readFileSync(filename, 'utf8');
+  // lock files named by the bundle are embedded as `bundle draft` does, so offline checks see what the service will;
+  // problems are located in the file as written, not in the embedded text
+  const original = readFileSync(filename, 'utf8');
+  const text = embedAllowListLocks(filename, original);
   const validated = validateBundleText(text, { filename });
-  if (!validated.ok) return { ok: false, filename, problems: validated.problems };
-  return { ok: true, filename, compiled: compileBundle(validated.document), document: validated.document, text, locate: validated.locate, problems: validated.problems };
+  const relocate = (problems: readonly BundleProblem[]): BundleProblem[] =>
+    text === original ? [...problems] : locateProblems(problems, createLocator(original), { filename });
+  if (!validated.ok) return { ok: false, filename, problems: relocate(validated.problems) };
+  return { ok: true, filename, compiled: compileBundle(validated.document), document: validated.document, text, locate: validated.locate, problems: relocate(validated.problems) };
 }
 
 /** Loads parent bundles and orders them org → team → project; throws when one does not compile. */

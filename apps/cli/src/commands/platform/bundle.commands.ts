@@ -4,6 +4,7 @@ import { registerBundleTransferCommands } from './bundle-transfer.commands';
 import { parseBundleText } from '@edict/policy-engine';
 import { registerBundleBrowseCommands } from './bundle-browse.commands';
 import { registerBundleInitCommand } from './bundle-init.command';
+import { embedAllowListLocks } from '../engine/embed-allow-list-locks';
 import { callService, printJson, ServiceCallError } from './http-client';
 
 /** The policy and version a bundle file names, so `revise` needs no flags (they may override, if they match). */
@@ -42,9 +43,9 @@ export function registerBundleCommands(program: Command): void {
   const bundle = program.command('bundle').description('author, submit and approve bundle versions');
   bundle
     .command('draft <file>')
-    .description('draft a new version from a YAML or JSON bundle file')
+    .description('draft a new version from a YAML or JSON bundle file (allow-list lock files it names are embedded)')
     .action(async (file: string) => {
-      const source = readFileSync(file, 'utf8');
+      const source = embedAllowListLocks(file, readFileSync(file, 'utf8'));
       printJson(await reportingProblems(file, callService('authoring', '/v1/bundles', { body: { source, filename: file } })));
     });
   bundle
@@ -53,7 +54,7 @@ export function registerBundleCommands(program: Command): void {
     .option('--policy <id>', 'policy id (default: the file\'s metadata.policyId; must match it)')
     .option('--version <version>', 'version (default: the file\'s metadata.version; must match it)')
     .action(async (file: string, opts: { policy?: string; version?: string }) => {
-      const source = readFileSync(file, 'utf8');
+      const source = embedAllowListLocks(file, readFileSync(file, 'utf8'));
       const { policyId, version } = identityOf(file, source, opts);
       printJson(await reportingProblems(file, callService('authoring', versionPath(policyId, version), { method: 'PUT', body: { source, filename: file } })));
     });
