@@ -6,8 +6,9 @@ import { parse } from 'yaml';
 import { repoRoot } from '@edict/testing';
 
 /**
- * promtool (Debian's `prometheus` package; .ci/run installs it) from PROMTOOL, PATH or
- * /usr/bin/promtool. Absent, the spec fails: an unchecked rule file is what this test exists to stop.
+ * promtool (Debian's `prometheus` package) from PROMTOOL, PATH or /usr/bin/promtool, else
+ * installed by tools/ensure-promtool.sh (root or passwordless sudo), as the harness provides opa.
+ * Absent after that, the spec fails: an unchecked rule file is what this test exists to stop.
  */
 function promtool(): string {
   const candidates = [process.env['PROMTOOL'], ...(process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'promtool')), '/usr/bin/promtool'];
@@ -20,7 +21,10 @@ function promtool(): string {
       // next candidate
     }
   }
-  throw new Error('promtool not found (PROMTOOL, PATH, /usr/bin/promtool): install it with `apt-get install -y prometheus` (Debian) — the alert rules cannot be checked without it');
+  const ensured = spawnSync('bash', [join(repoRoot(), 'tools', 'ensure-promtool.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 });
+  const path = ensured.stdout?.trim();
+  if (ensured.status === 0 && path) return path;
+  throw new Error('promtool not found (PROMTOOL, PATH, /usr/bin/promtool) and tools/ensure-promtool.sh could not install it: install Debian\'s prometheus package — the alert rules cannot be checked without it');
 }
 
 interface RuleFile { readonly groups: readonly { readonly rules: readonly { readonly alert?: string }[] }[] }
