@@ -62,7 +62,8 @@ export function registerRolloutCommands(program: Command): void {
     .requiredOption('--decisions <n>', 'decisions counted', Number)
     .requiredOption('--errors <n>', 'errors among them', Number)
     .requiredOption('--denies <n>', 'denies among them', Number)
-    .action(async (policyId: string, opts: { decisions: number; errors: number; denies: number }) => {
+    .option('--cost-sum <n>', 'their declared cost summed (request.context.cost), for the cost gate', Number)
+    .action(async (policyId: string, opts: { decisions: number; errors: number; denies: number; costSum?: number }) => {
       const view = await callService('distribution', `${rolloutPath(policyId)}/check-gates`, { body: opts });
       printJson(view);
       const table = gateTable({ gate: view });

@@ -1,4 +1,5 @@
 import { ValidationError } from '@edict/core';
+import { costIncrease } from './gate.cost';
 import type { GateThresholds, GateVerdict, WindowTotals } from './gate.types';
 
 const pct = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`;
@@ -9,11 +10,10 @@ const millis = (iso: string, what: string): number => {
   return ms;
 };
 
-/** Cost against stable: only comparable when stable made decisions with a measured mean. */
+/** Declared cost per decision against stable (costIncrease); skipped when not comparable. */
 const costReason = (canary: WindowTotals, stable: WindowTotals | undefined, max: number): string | null => {
-  if (!stable || stable.total === 0 || stable.meanEvaluationNs <= 0) return null;
-  const increase = canary.meanEvaluationNs / stable.meanEvaluationNs - 1;
-  return increase > max ? `cost +${pct(increase)} against stable exceeds +${pct(max)}` : null;
+  const increase = costIncrease(canary, stable);
+  return increase !== null && increase > max ? `cost per decision +${pct(increase)} against stable exceeds +${pct(max)}` : null;
 };
 
 /** The rate gates; skipped below the minimum count, where a rate is noise, not evidence. */
@@ -30,8 +30,8 @@ const rateReasons = (canary: WindowTotals, stable: WindowTotals | undefined, t: 
 
 /**
  * Whether the canary's current step may be promoted: enough decisions, rates within limits,
- * cost within limits against stable (skipped on a first rollout, which has no stable to compare
- * to), and the step soaked long enough. `stepStartedAt` and `now` are ISO timestamps; time comes in.
+ * declared cost per decision within limits against stable (skipped on a first rollout, which has
+ * no stable to compare to, and without declared costs), and the step soaked long enough. `stepStartedAt` and `now` are ISO timestamps; time comes in.
  */
 export const evaluateGate = (
   stats: { readonly canary: WindowTotals; readonly stable?: WindowTotals },

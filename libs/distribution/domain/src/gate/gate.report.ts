@@ -1,11 +1,12 @@
 import { ValidationError } from '@edict/core';
+import { costIncrease } from './gate.cost';
 import { evaluateGate } from './gate.evaluator';
 import type { GateThresholds, GateVerdict, WindowTotals } from './gate.types';
 
 /** One row of the gate table: what was measured against what is allowed. */
 export interface GateRow {
   readonly gate: 'decisions' | 'error-rate' | 'deny-rate' | 'cost' | 'soak';
-  /** null when not measurable (no stable to compare cost with, or too few decisions for a rate) */
+  /** null when not measurable (no stable or no declared cost to compare cost with, or no decisions for a rate) */
   readonly value: number | null;
   readonly threshold: number;
   readonly window: string;
@@ -22,7 +23,8 @@ const rate = (n: number, total: number): number | null => (total === 0 ? null : 
 
 /**
  * The gates one by one (the verdict is `evaluateGate`'s): rates are skipped (pass, value shown)
- * below the minimum count, cost only with a stable version that made decisions.
+ * below the minimum count, cost only with a stable version to compare the declared cost per
+ * decision with (costIncrease).
  */
 export const gateReport = (stats: { readonly canary: WindowTotals; readonly stable?: WindowTotals }, t: GateThresholds, stepStartedAt: string, now: string): GateReport => {
   const verdict = evaluateGate(stats, t, stepStartedAt, now);
@@ -31,7 +33,7 @@ export const gateReport = (stats: { readonly canary: WindowTotals; readonly stab
   const enough = canary.total > 0 && canary.total >= t.minDecisions;
   const errorRate = rate(canary.errors, canary.total);
   const denyRate = rate(canary.denies, canary.total);
-  const cost = stable && stable.total > 0 && stable.meanEvaluationNs > 0 ? canary.meanEvaluationNs / stable.meanEvaluationNs - 1 : null;
+  const cost = costIncrease(canary, stable);
   const soakedMs = Date.parse(now) - Date.parse(stepStartedAt);
   const gates: GateRow[] = [
     { gate: 'decisions', value: canary.total, threshold: t.minDecisions, window, passed: canary.total >= t.minDecisions },
@@ -46,8 +48,9 @@ export const gateReport = (stats: { readonly canary: WindowTotals; readonly stab
 /** Supplied metrics (check-gates): counts are whole and non-negative, errors and denies within the total. */
 export const requirePlausibleTotals = (totals: WindowTotals, what: string): void => {
   const counts = [totals.total, totals.errors, totals.denies];
-  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0) || !(Number.isFinite(totals.meanEvaluationNs) && totals.meanEvaluationNs >= 0)) {
-    throw new ValidationError('GATE.METRICS_INVALID', `${what}: counts must be whole numbers ≥ 0 and the mean evaluation time ≥ 0`);
+  const nonNegative = (n: number): boolean => Number.isFinite(n) && n >= 0;
+  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0) || !nonNegative(totals.meanEvaluationNs) || !(totals.costSum === undefined || nonNegative(totals.costSum))) {
+    throw new ValidationError('GATE.METRICS_INVALID', `${what}: counts must be whole numbers ≥ 0, the mean evaluation time and the cost ≥ 0`);
   }
   if (totals.errors > totals.total || totals.denies > totals.total) {
     throw new ValidationError('GATE.METRICS_INVALID', `${what}: errors and denies cannot exceed the decisions (rates over 100%)`);

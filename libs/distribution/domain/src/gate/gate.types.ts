@@ -3,10 +3,16 @@ export interface WindowTotals {
   readonly total: number;
   readonly errors: number;
   readonly denies: number;
+  /** mean evaluation time: a latency metric, shown, never gated as cost */
   readonly meanEvaluationNs: number;
+  /**
+   * The declared cost of those decisions summed (windows' `costSum`, from `request.context.cost`);
+   * absent when no window carried one. The cost gate compares it per decision with stable's.
+   */
+  readonly costSum?: number;
 }
 
-/** Promotion gate limits. Rates are fractions (0.05 = 5%); cost is the relative increase of the mean evaluation time. */
+/** Promotion gate limits. Rates are fractions (0.05 = 5%); cost is the relative increase of the declared cost per decision against stable. */
 export interface GateThresholds {
   readonly minDecisions: number;
   readonly maxErrorRate: number;

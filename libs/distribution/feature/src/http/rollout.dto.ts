@@ -47,7 +47,9 @@ export class GateMetricsDto {
   @ApiProperty({ example: 1000 }) @IsNumber() decisions!: number;
   @ApiProperty({ example: 12 }) @IsNumber() errors!: number;
   @ApiProperty({ example: 150 }) @IsNumber() denies!: number;
-  @ApiPropertyOptional({ example: 110000, description: 'mean evaluation time (ns), for the cost gate' }) @IsOptional() @IsNumber() meanEvaluationNs?: number;
+  @ApiPropertyOptional({ example: 110000, description: 'mean evaluation time (ns): latency, shown, not gated' }) @IsOptional() @IsNumber() meanEvaluationNs?: number;
+  @ApiPropertyOptional({ example: 1200, description: 'declared cost of the decisions summed (request.context.cost), for the cost gate: per decision against stable' })
+  @IsOptional() @IsNumber() costSum?: number;
 }
 
 export class CheckGatesDto extends GateMetricsDto {

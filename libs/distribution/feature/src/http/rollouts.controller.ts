@@ -31,7 +31,9 @@ export class RolloutsController {
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Evaluate the gates on supplied metrics (runbook: Canary Won\'t Promote); changes nothing' })
   checkGates(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: CheckGatesDto): Promise<GateReport> {
-    const totals = (m: GateMetricsDto): WindowTotals => ({ total: m.decisions, errors: m.errors, denies: m.denies, meanEvaluationNs: m.meanEvaluationNs ?? 0 });
+    const totals = (m: GateMetricsDto): WindowTotals => ({
+      total: m.decisions, errors: m.errors, denies: m.denies, meanEvaluationNs: m.meanEvaluationNs ?? 0, ...(m.costSum !== undefined ? { costSum: m.costSum } : {}),
+    });
     return this.rollouts.checkGates(policyId, totals(body), body.stable ? totals(body.stable) : undefined);
   }
 

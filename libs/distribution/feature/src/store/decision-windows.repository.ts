@@ -22,27 +22,34 @@ export class DecisionWindowsRepository {
     await this.migrate();
     await this.pool.query(
       `INSERT INTO "${this.schema}".distribution_decision_windows AS d
-         (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, mean_evaluation_ns, revision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         (policy_id, version, canary, window_start, window_end, total, errors, denies, no_matches, mean_evaluation_ns, revision, cost_sum)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (policy_id, version, canary, window_start) DO UPDATE SET
          window_end = excluded.window_end, total = excluded.total, errors = excluded.errors, denies = excluded.denies,
-         no_matches = excluded.no_matches, mean_evaluation_ns = excluded.mean_evaluation_ns, revision = excluded.revision
+         no_matches = excluded.no_matches, mean_evaluation_ns = excluded.mean_evaluation_ns, revision = excluded.revision,
+         cost_sum = excluded.cost_sum
        WHERE excluded.revision > d.revision`,
-      [w.policyId, w.version, w.canary, w.windowStart, w.windowEnd, w.total, w.errors, w.denies, w.noMatches, w.meanEvaluationNs, w.revision ?? 1],
+      [w.policyId, w.version, w.canary, w.windowStart, w.windowEnd, w.total, w.errors, w.denies, w.noMatches, w.meanEvaluationNs, w.revision ?? 1, w.costSum ?? null],
     );
   }
 
-  /** Totals of a version's windows that started at or after `since`. */
+  /**
+   * Totals of a version's windows that started at or after `since`: the counts, the mean evaluation
+   * time (latency) and the declared cost summed (absent when no window carried a cost).
+   */
   async totals(policyId: string, version: string, canary: boolean, since: string): Promise<WindowTotals> {
     await this.migrate();
-    const { rows } = await this.pool.query<{ total: string; errors: string; denies: string; cost: string | null }>(
+    const { rows } = await this.pool.query<{ total: string; errors: string; denies: string; latency: string | null; cost: string | null }>(
       `SELECT coalesce(sum(total), 0) AS total, coalesce(sum(errors), 0) AS errors, coalesce(sum(denies), 0) AS denies,
-              sum(mean_evaluation_ns * total) / nullif(sum(total), 0) AS cost
+              sum(mean_evaluation_ns * total) / nullif(sum(total), 0) AS latency, sum(cost_sum) AS cost
          FROM "${this.schema}".distribution_decision_windows
         WHERE policy_id = $1 AND version = $2 AND canary = $3 AND window_start >= $4`,
       [policyId, version, canary, since],
     );
     const row = rows[0];
-    return { total: Number(row?.total ?? 0), errors: Number(row?.errors ?? 0), denies: Number(row?.denies ?? 0), meanEvaluationNs: Number(row?.cost ?? 0) };
+    return {
+      total: Number(row?.total ?? 0), errors: Number(row?.errors ?? 0), denies: Number(row?.denies ?? 0), meanEvaluationNs: Number(row?.latency ?? 0),
+      ...(row?.cost != null ? { costSum: Number(row.cost) } : {}),
+    };
   }
 }

@@ -28,4 +28,5 @@ export const distributionDdl = (schema: string): string => `
     PRIMARY KEY (policy_id, version, canary, window_start)
   );
   ALTER TABLE "${schema}".distribution_decision_windows ADD COLUMN IF NOT EXISTS revision integer NOT NULL DEFAULT 1;
+  ALTER TABLE "${schema}".distribution_decision_windows ADD COLUMN IF NOT EXISTS cost_sum double precision;
 `;
