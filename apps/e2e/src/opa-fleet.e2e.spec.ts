@@ -166,6 +166,24 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { code: string }).code).toBe('OPA.STATUS_INVALID');
     expect((await fleet()).agents.map((a) => a.id)).toEqual(before.agents.map((a) => a.id));
+    const pdpReport = await fetch(`${client.url('distribution')}/v1/fleet/pdps`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-edict-agent-id': 'pdp-bad' }, body: JSON.stringify({ policies: [{ policyId: 'Nope', revision: '1.0.0' }] }) });
+    expect(pdpReport.status).toBe(400);
+    expect(((await pdpReport.json()) as { code: string }).code).toBe('FLEET.PDP_REPORT_INVALID');
+    expect((await fleet()).agents.map((a) => a.id)).toEqual(before.agents.map((a) => a.id));
+  });
+
+  it('serves the discovery bundle for named policies (ETag, 304), and refuses a request that names none', async () => {
+    const token = await mintDevToken({ subject: 'opa-probe', roles: ['pdp'], ttlSeconds: 600 });
+    const get = (query: string, headers: Record<string, string> = {}): Promise<Response> =>
+      fetch(`${client.url('distribution')}/opa/discovery${query}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+    const bundle = await get('?policies=org/egress');
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('x-edict-revision')).toMatch(/^discovery-[0-9a-f]{16}$/);
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect((await get('?policies=org/egress', { 'if-none-match': bundle.headers.get('etag') ?? '' })).status).toBe(304);
+    const none = await get('');
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { code: string }).code).toBe('OPA.DISCOVERY_POLICIES_INVALID');
   });
 
   describe('ten agents on one policy, reporting their decisions', () => {
