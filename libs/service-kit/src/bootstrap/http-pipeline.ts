@@ -8,6 +8,9 @@ import { BODY_LIMIT_BYTES } from './bootstrap.options';
 
 // Probes and scrapes arrive every few seconds; their access lines would drown the rest.
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+// A decision point's decisions (the PDP's controller, behind its fast path): no line per decision at info.
+const isQuiet = (labels: { method: string; route: string }): boolean =>
+  QUIET_ROUTES.has(labels.route) || (labels.method === 'POST' && labels.route === '/v1/decisions');
 
 /**
  * The Express middleware in front of Nest's router, in an order that matters: the correlation
@@ -24,7 +27,7 @@ export function installHttpPipeline(
   app.use(correlationMiddleware);
   app.use(
     httpMetricsMiddleware(deps.metrics, (labels, seconds) => {
-      const level = QUIET_ROUTES.has(labels.route) ? 'debug' : 'info';
+      const level = isQuiet(labels) ? 'debug' : 'info';
       deps.logger[level]({ ...labels, durationMs: Math.round(seconds * 1000) }, 'request handled');
     }),
   );
