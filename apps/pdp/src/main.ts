@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { fixKafkajsIdleLoop } from './kafkajs-idle-loop.fix';
 import { connectKafkaConsumer } from '@edict/messaging';
 import { installFastDecisions, PdpModule, pdpConfigFromEnv } from '@edict/pdp-feature';
 import { bootstrapService } from '@edict/service-kit';
-
-fixKafkajsIdleLoop();
 
 // Every PDP instance must see every rollout event, so each has its own consumer group.
 const { name } = pdpConfigFromEnv();

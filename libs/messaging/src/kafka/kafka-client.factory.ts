@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { kafkaSecurityFromEnv } from './kafka-security';
+import { fixKafkajsIdleLoop } from './kafkajs-idle-loop.fix';
 
 /** Brokers from `KAFKA_BROKERS` (comma-separated host:port list). */
 export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -8,8 +9,12 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return list;
 }
 
-/** A kafkajs client with Edict's defaults: quiet logs, bounded retries, a timeout on every connect (3 s) and request (10 s). */
+/**
+ * A kafkajs client with Edict's defaults: quiet logs, bounded retries, a timeout on every connect
+ * (3 s) and request (10 s), and kafkajs's idle timer loop stopped.
+ */
 export function createKafka(clientId: string, brokers: readonly string[], overrides: Partial<KafkaConfig> = {}): Kafka {
+  fixKafkajsIdleLoop(); // no 1 ms timer loop per idle broker connection (kafkajs-idle-loop.fix.ts)
   return new Kafka({
     clientId,
     brokers: [...brokers],

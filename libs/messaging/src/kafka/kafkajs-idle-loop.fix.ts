@@ -16,11 +16,15 @@ const CHECK_PENDING_REQUESTS_INTERVAL_MS = 10;
  * kafkajs 2.2.4 keeps every idle connection busy: with nothing pending and no throttle,
  * `scheduleCheckPendingRequests` sets a timeout of a negative delay (1 ms), whose callback
  * schedules the next one, forever (tulios/kafkajs issues 1556 and 1704, unmerged fixes). That
- * loop is most of an idle PDP's CPU. This replaces the method with the same one that schedules
- * nothing when there is nothing to check: a request queued later schedules its own check.
- * Call once, before any Kafka client connects.
+ * loop is most of an idle service's CPU (measured on the PDP). This replaces the method with the
+ * same one that schedules nothing when there is nothing to check: a request queued later
+ * schedules its own check. Applied once per process by `createKafka`, before its client connects,
+ * so every service gets it.
  */
+let applied = false;
 export function fixKafkajsIdleLoop(): void {
+  if (applied) return;
+  applied = true;
   const load = createRequire(__filename);
   const queue = load('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueue };
   queue.prototype.scheduleCheckPendingRequests = function (this: RequestQueue): void {
