@@ -1,5 +1,6 @@
 // @edict/event-store: the event store port, its PostgreSQL (default) and EventStoreDB adapters,
-// the hash chain, and the contract suite both adapters pass. See docs/event-store.md.
+// the hash chain, and the contract suite (Postgres passes it; the EventStoreDB adapter has never
+// run it against a server). See docs/event-store.md.
 export * from './port/event-store.port';
 export * from './port/checkpoint-store.port';
 export * from './port/leader-lock.port';
@@ -43,6 +44,8 @@ export type { Migration } from './postgres/migrations/migration';
 export * from './eventstoredb/eventstoredb-event-store.options';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './eventstoredb/create-eventstoredb-event-store';
+export * from './selection/event-store-selection';
+export * from './selection/create-selected-event-store';
 
 // Test support: the contract suite adapters run from their *.int.spec.ts (calls jest globals
 // only when invoked).

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { Pool } from 'pg';
-import { createPostgresEventStore, EVENT_STORE } from '@edict/event-store';
+import { createSelectedEventStore, EVENT_STORE, parseEventStoreSelection } from '@edict/event-store';
 import { systemClock } from '@edict/core';
 import { createLogger, metricsFor, runWithContext, type Logger } from '@edict/observability';
 import { EventConsumer } from '../consumer/event-consumer';
@@ -16,7 +16,8 @@ const deadLetterCounter = (service: string): ((topic: string, code: string) => v
 };
 
 /**
- * What every Edict service shares: the event store (Postgres), a pg pool for read models, the
+ * What every Edict service shares: the event store (Postgres, or EventStoreDB with
+ * EDICT_EVENT_STORE=eventstoredb), a pg pool for read models, the
  * Kafka client and idempotent publisher, the idempotent event consumer, and the relay of the
  * service's own stream categories. Import once, in the service's root module.
  */
@@ -26,9 +27,11 @@ export class EdictRuntimeModule {
   static forService(options: RuntimeOptions): DynamicModule {
     const withStore = options.withStore ?? true;
     const env = runtimeEnv(process.env, withStore);
+    // EDICT_EVENT_STORE=postgres|eventstoredb: an unknown value or a missing connection string fails here, at startup
+    const selection = withStore ? parseEventStoreSelection(process.env) : undefined;
     const storeProviders: Provider[] = [
       { provide: PG_POOL, useFactory: () => new Pool({ connectionString: env.databaseUrl, max: 10 }) },
-      { provide: EVENT_STORE, useFactory: () => createPostgresEventStore({ connectionString: env.databaseUrl, schema: env.schema }) },
+      { provide: EVENT_STORE, useFactory: () => createSelectedEventStore(selection ?? { kind: 'postgres' }, { connectionString: env.databaseUrl, schema: env.schema }) },
     ];
     return {
       module: EdictRuntimeModule,
