@@ -57,3 +57,11 @@ export const copyUnpartitionedDdl = (schema: string): string => `
       DROP TABLE "${schema}".decisions_unpartitioned;
     END IF;
   END $copy$;`;
+
+/** A partitioned table made while the decision column was `jsonb` takes `json` (one rewrite, once). */
+export const decisionAsJsonDdl = (schema: string): string => `
+  DO $json$ BEGIN
+    IF (SELECT atttypid FROM pg_attribute WHERE attrelid = '"${schema}".decisions'::regclass AND attname = 'decision') = 'jsonb'::regtype THEN
+      ALTER TABLE "${schema}".decisions ALTER COLUMN decision TYPE json;
+    END IF;
+  END $json$;`;

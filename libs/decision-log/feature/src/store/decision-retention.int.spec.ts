@@ -16,6 +16,9 @@ const partitions = async (): Promise<string[]> => (await pool.query<{ relname: s
 const storedIds = async (): Promise<string[]> =>
   (await pool.query<{ decision_id: string }>(`SELECT decision_id FROM "${schema}".decisions ORDER BY 1`)).rows.map((r) => r.decision_id);
 
+const decisionColumnType = async (of: string): Promise<string | undefined> => (await pool.query<{ t: string }>(
+  `SELECT atttypid::regtype::text AS t FROM pg_attribute WHERE attrelid = '"${of}".decisions'::regclass AND attname = 'decision'`)).rows[0]?.t;
+
 beforeAll(() => {
   process.env['EDICT_DB_SCHEMA'] = schema;
   pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 4 });
@@ -74,9 +77,29 @@ describe('raw decisions in day partitions, with retention', () => {
         `SELECT decision_id, (SELECT relname FROM pg_class WHERE oid = d.tableoid) AS part FROM "${legacy}".decisions d ORDER BY 1`);
       expect(rows).toEqual([{ decision_id: 'old-1', part: 'decisions_20261102' }, { decision_id: 'old-2', part: 'decisions_20261103' }]);
       expect((await pool.query(`SELECT to_regclass('"${legacy}".decisions_unpartitioned') AS t`)).rows[0]).toEqual({ t: null });
+      expect(await decisionColumnType(legacy)).toBe('json');
     } finally {
       process.env['EDICT_DB_SCHEMA'] = schema;
       await pool.query(`DROP SCHEMA IF EXISTS "${legacy}" CASCADE`);
+    }
+  });
+
+  it('turns a partitioned table whose decision column is jsonb (as first made) into json, keeping its rows', async () => {
+    const early = uniqueName('dl_jsonb').replace(/-/g, '_');
+    try {
+      await pool.query(`CREATE SCHEMA "${early}"; CREATE TABLE "${early}".decisions (
+        decision_id text NOT NULL, decided_at timestamptz NOT NULL, policy_id text NOT NULL, version text, subject text NOT NULL, effect text NOT NULL,
+        rule text, no_match boolean NOT NULL, error_code text, canary boolean NOT NULL, evaluation_ns bigint NOT NULL, source text NOT NULL,
+        decision jsonb NOT NULL, stored_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (decision_id, decided_at)) PARTITION BY RANGE (decided_at);
+        CREATE TABLE "${early}".decisions_20261102 PARTITION OF "${early}".decisions FOR VALUES FROM ('2026-11-02 00:00:00+00') TO ('2026-11-03 00:00:00+00');
+        INSERT INTO "${early}".decisions VALUES ('e-1', '2026-11-02T10:00:00Z', 'org/x', '1.0.0', 's', 'allow', null, false, null, false, 1, 'pdp', '{"a": 1}');`);
+      process.env['EDICT_DB_SCHEMA'] = early;
+      await new DecisionLogMigrator(pool).migrate();
+      expect(await decisionColumnType(early)).toBe('json');
+      expect((await pool.query(`SELECT decision FROM "${early}".decisions`)).rows).toEqual([{ decision: { a: 1 } }]);
+    } finally {
+      process.env['EDICT_DB_SCHEMA'] = schema;
+      await pool.query(`DROP SCHEMA IF EXISTS "${early}" CASCADE`);
     }
   });
 });
