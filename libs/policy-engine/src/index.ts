@@ -99,6 +99,13 @@ export type { TestReport, TestCaseResult } from './bundle-tests/test-report.type
  * `simulateImpact(candidate, decisions, parents?, { examplesPerGroup? })` → `ImpactReport`:
  * recorded decisions replayed against a candidate, changes grouped old → new effect.
  */
+/**
+ * `explainDecision(tiers, request, options?)` → `{ decision, tiers: [{ …outcome, rules: RuleTrace[] }] }`:
+ * the decision `evaluate` makes, and per tier every rule in evaluation order with why it matched or
+ * not (the `match` field that failed, `when` false or errored, waived by an exception, not reached).
+ */
+export { explainDecision } from './explain/explain-decision';
+export type { DecisionExplanation, TierTrace, RuleTrace, RuleVerdict } from './explain/explain-decision';
 export { simulateImpact } from './simulate/simulate-impact';
 export type { SimulateOptions } from './simulate/simulate-impact';
 export type { ImpactReport, ImpactGroup, ImpactExample } from './simulate/impact-report.types';
