@@ -120,4 +120,25 @@ describe('the serving projection on the real store', () => {
     await expect(controller.all('wait=0', undefined, new Answer() as unknown as ServerResponse)).rejects.toMatchObject({ code: 'SERVING.PREFER_WAIT_INVALID', status: 400 });
     await expect(controller.all('wait=100000', undefined, new Answer() as unknown as ServerResponse)).rejects.toMatchObject({ code: 'SERVING.PREFER_WAIT_INVALID' });
   });
+
+  it('keeps following the store after its subscription fails (the database restarting): it resubscribes from where it stopped', async () => {
+    let failures = 0;
+    const flaky: EventStore = Object.assign(Object.create(store) as EventStore, {
+      subscribe: (options: Parameters<EventStore['subscribe']>[0]) => {
+        if (failures > 0) return store.subscribe(options);
+        failures++;
+        setTimeout(() => options.onError?.(new Error('terminating connection due to administrator command')), 0);
+        return { done: Promise.resolve(), stop: () => Promise.resolve() };
+      },
+    });
+    const second = new ServingProjection(flaky, builder, new RolloutChanges());
+    try {
+      await second.ready();
+      const [event] = await start(store, 'org/after-restart', '1.0.0');
+      await second.caughtUp('org/after-restart', event?.revision ?? 0, 20_000);
+      expect({ failures, revision: second.documents.of('org/after-restart')?.revision }).toEqual({ failures: 1, revision: 0 });
+    } finally {
+      await second.onModuleDestroy();
+    }
+  });
 });

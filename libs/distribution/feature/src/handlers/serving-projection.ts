@@ -26,6 +26,10 @@ export class ServingProjection implements OnApplicationBootstrap, OnModuleDestro
   private flushing: Promise<void> | undefined;
   private subscription: Subscription | undefined;
   private retry: NodeJS.Timeout | undefined;
+  private resubscribe: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** the position of the last rollout event folded: where a new subscription resumes */
+  private position = 0;
   /** policies whose latest state could not be built (a release row missing, the store down), and why */
   private readonly failures = new Map<string, unknown>();
 
@@ -40,7 +44,9 @@ export class ServingProjection implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.retry);
+    clearTimeout(this.resubscribe);
     this.documents.close();
     await this.subscription?.stop();
   }
@@ -90,19 +96,35 @@ export class ServingProjection implements OnApplicationBootstrap, OnModuleDestro
       if (page.length < PAGE) break;
     }
     await this.flush();
+    this.position = Math.max(this.position, after);
+    this.subscribe();
+  }
+
+  /**
+   * Follows the store from the last folded position. A subscription ends on a read error (the
+   * database restarting, say): it is opened again a second later from where it stopped, so the
+   * projection, and every PDP and OPA agent reading it, never stays behind after the database is back.
+   */
+  private subscribe(): void {
+    if (this.stopped) return;
     this.subscription = this.store.subscribe({
-      after,
+      after: this.position,
       categories: ['rollout'],
       onEvent: (event) => {
         this.fold(event);
         void this.flush();
         return Promise.resolve();
       },
-      onError: (error) => this.logger.error({ err: String(error) }, 'serving projection subscription failed'),
+      onError: (error) => {
+        this.logger.error({ err: String(error), after: this.position }, 'serving projection subscription failed; resubscribing in 1 s');
+        clearTimeout(this.resubscribe);
+        this.resubscribe = setTimeout(() => this.subscribe(), 1000);
+      },
     });
   }
 
   private fold(event: StoredEvent): void {
+    this.position = Math.max(this.position, event.position);
     const policyId = event.streamId.slice(STREAM_PREFIX.length);
     const held = this.rollouts.get(policyId) ?? { state: rolloutDecider.initialState(), revision: -1 };
     if (event.revision <= held.revision) return;
