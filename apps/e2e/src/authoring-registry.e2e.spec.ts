@@ -91,7 +91,7 @@ describe('authoring: fast checks, registry, authors of record, emergency path', 
       return status.stage === 'validated' ? true : undefined;
     }, 120_000);
     const selfApproval = await root_(['bundle', 'approve', 'org/baseline', '1.1.0', '--emergency', '--reason', 'mine']);
-    expect(selfApproval.code).toBe(1);
+    expect(selfApproval.code).toBe(5); // 403: unauthorised (exit-codes.ts)
     expect(selfApproval.stderr).toContain('BUNDLE.SELF_APPROVAL');
     const noReason = await bob(['bundle', 'approve', 'org/baseline', '1.1.0', '--emergency']);
     expect(noReason.code).toBe(1);

@@ -50,7 +50,7 @@ describe('edict CLI against the stack', () => {
     expect(json(await edict(['bundle', 'submit', 'org/baseline', '1.0.0'], ['author', 'security'], 'alice'))).toMatchObject({ status: 'submitted' });
     await eventually('approval by bob', async () => ((await edict(['bundle', 'approve', 'org/baseline', '1.0.0'], ['security'], 'bob')).code === 0 ? true : undefined));
     const selfApproval = await edict(['bundle', 'approve', 'org/baseline', '1.0.0'], ['platform'], 'alice');
-    expect(selfApproval.code).toBe(1);
+    expect(selfApproval.code).toBe(5); // 403: unauthorised (exit-codes.ts)
     expect(selfApproval.stderr).toContain('BUNDLE.SELF_APPROVAL');
     expect(json(await edict(['bundle', 'approve', 'org/baseline', '1.0.0'], ['platform'], 'carol'))).toMatchObject({ status: 'approved' });
     await eventually('a releasable version', async () => ((await edict(['rollout', 'start', 'org/baseline', '1.0.0'], ['platform'])).code === 0 ? true : undefined));
@@ -84,7 +84,7 @@ describe('edict CLI against the stack', () => {
     expect(simulated.stdout).toMatch(/allow → deny: 1/);
 
     const noHeaderNeeded = await edict(['rollout', 'disable', 'org/baseline', '--mode', 'fail-closed', '--reason', 'drill'], ['platform']);
-    expect(noHeaderNeeded.code).toBe(1);
+    expect(noHeaderNeeded.code).toBe(5);
     expect(noHeaderNeeded.stderr).toContain('AUTH.ROLE_REQUIRED');
     expect(json(await edict(['rollout', 'disable', 'org/baseline', '--mode', 'fail-closed', '--reason', 'drill'], ['admin']))).toMatchObject({ killSwitch: { mode: 'fail-closed' } });
     const killed = await eventually('the PDP to follow the kill switch', async () => {

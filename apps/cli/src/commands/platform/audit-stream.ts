@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ServiceCallError } from './http-client';
-import { serviceUrl } from './service-urls';
+import { serviceToken, serviceUrl } from './service-urls';
 
 /** What `edict audit export` asks for (GET /v1/audit/export's query). */
 export interface AuditExportRequest {
@@ -22,7 +22,7 @@ export const auditExportPath = (request: AuditExportRequest): string => {
 };
 
 /** Opens the export as a byte stream (never buffered whole); a problem answer throws ServiceCallError. */
-export async function openAuditExport(request: AuditExportRequest, token = process.env['EDICT_TOKEN']): Promise<{ body: Readable; filtered: boolean }> {
+export async function openAuditExport(request: AuditExportRequest, token = serviceToken()): Promise<{ body: Readable; filtered: boolean }> {
   const url = `${serviceUrl('signing')}${auditExportPath(request)}`;
   let response: Response;
   try {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { callService, printJson } from './http-client';
+import { printResult, withOutputOption, type OutputFormat } from './output-format';
 
 const UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
 
@@ -26,13 +27,12 @@ export function registerBundleTransferCommands(bundle: Command): void {
       writeFileSync(opts.output, `${JSON.stringify(envelope, null, 2)}\n`);
       process.stderr.write(`wrote ${policyId}@${version} to ${opts.output}\n`);
     });
-  bundle
-    .command('import <file>')
+  withOutputOption(bundle.command('import <file>'))
     .description('import a version another environment exported; it is drafted here and needs this environment’s validation and approvals')
     .option('--as-version <version>', 'draft it as this version (the next one here); metadata.version is rewritten')
-    .action(async (file: string, opts: { asVersion?: string }) => {
+    .action(async (file: string, opts: { asVersion?: string; output?: OutputFormat }) => {
       // the file's text travels as is: the service parses and verifies it
       const body = { envelope: readFileSync(file, 'utf8'), ...(opts.asVersion ? { asVersion: opts.asVersion } : {}) };
-      printJson(await callService('authoring', '/v1/bundles:import', { body }));
+      printResult(opts, await callService('authoring', '/v1/bundles:import', { body }));
     });
 }

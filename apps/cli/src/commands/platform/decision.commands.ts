@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { callService, printJson } from './http-client';
+import { callService } from './http-client';
+import { printResult, withOutputOption, type OutputFormat } from './output-format';
 
 const parseContext = (text: string | undefined): Record<string, unknown> | undefined => {
   if (text === undefined) return undefined;
@@ -10,8 +11,7 @@ const parseContext = (text: string | undefined): Record<string, unknown> | undef
 
 /** `edict decide` asks the PDP sidecar; `edict decisions` queries the decision log. */
 export function registerDecisionCommands(program: Command): void {
-  program
-    .command('decide')
+  withOutputOption(program.command('decide'))
     .description('ask the PDP sidecar for a decision')
     .requiredOption('--policy <id>', 'policy id (the most specific tier)')
     .requiredOption('--subject <subject>', 'who asks; picks the canary cohort')
@@ -19,28 +19,27 @@ export function registerDecisionCommands(program: Command): void {
     .requiredOption('--action <action>')
     .requiredOption('--resource <resource>')
     .option('--context <json>', 'request context as a JSON object')
-    .action(async (opts: { policy: string; subject: string; agent: string; action: string; resource: string; context?: string }) => {
+    .action(async (opts: { policy: string; subject: string; agent: string; action: string; resource: string; context?: string; output?: OutputFormat }) => {
       const context = parseContext(opts.context);
       const body = {
         policyId: opts.policy,
         subject: opts.subject,
         request: { agent: opts.agent, action: opts.action, resource: opts.resource, ...(context ? { context } : {}) },
       };
-      printJson(await callService('pdp', '/v1/decisions', { body }));
+      printResult(opts, await callService('pdp', '/v1/decisions', { body }));
     });
-  program
-    .command('decisions')
+  withOutputOption(program.command('decisions'))
     .description('query the decision log')
     .option('--policy <id>', 'only this policy')
     .option('--version <version>', 'only this version')
     .option('--effect <effect>', 'allow | deny | require_approval')
     .option('--limit <n>', 'at most this many (newest first)', '50')
-    .action(async (opts: { policy?: string; version?: string; effect?: string; limit: string }) => {
+    .action(async (opts: { policy?: string; version?: string; effect?: string; limit: string; output?: OutputFormat }) => {
       const query = new URLSearchParams({ limit: opts.limit });
       if (opts.policy) query.set('policyId', opts.policy);
       if (opts.version) query.set('version', opts.version);
       if (opts.effect) query.set('effect', opts.effect);
-      printJson(await callService('decision-log', `/v1/decisions?${query.toString()}`));
+      printResult(opts, await callService('decision-log', `/v1/decisions?${query.toString()}`));
     });
   program
     .command('decisions-export')

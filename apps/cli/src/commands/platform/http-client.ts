@@ -1,4 +1,4 @@
-import { serviceUrl, type ServiceName } from './service-urls';
+import { serviceToken, serviceUrl, type ServiceName } from './service-urls';
 
 /** A failed call: the problem+json the service answered, or why there was no answer. */
 export class ServiceCallError extends Error {
@@ -16,10 +16,10 @@ export interface CallOptions {
   readonly raw?: boolean;
 }
 
-/** Calls a service's HTTP API with the bearer token from --token or EDICT_TOKEN; JSON in, JSON out. */
+/** Calls a service's HTTP API with the bearer token from --token, EDICT_TOKEN or the profile; JSON in, JSON out. */
 export async function callService(service: ServiceName, path: string, options: CallOptions = {}): Promise<unknown> {
   const url = `${serviceUrl(service)}${path}`;
-  const token = options.token ?? process.env['EDICT_TOKEN'];
+  const token = options.token ?? serviceToken();
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (token) headers['authorization'] = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -31,17 +31,29 @@ export async function callService(service: ServiceName, path: string, options: C
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
   } catch (error) {
-    throw new ServiceCallError(`${service} is not reachable at ${url}: ${String(error)}`, 0, 'CLI.SERVICE_UNREACHABLE');
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new ServiceCallError(`${service} is not reachable at ${url}: ${cause?.code ?? cause?.message ?? String(error)}`, 0, 'CLI.SERVICE_UNREACHABLE');
   }
   const text = await response.text();
   if (options.raw && response.ok) return text;
-  const payload: unknown = text ? JSON.parse(text) : undefined;
+  const payload = parseBody(text, response.ok);
   if (!response.ok) {
     const problem = (payload ?? {}) as { code?: string; detail?: string; title?: string };
     const code = problem.code ?? `HTTP_${response.status}`;
     throw new ServiceCallError(`${code}: ${problem.detail ?? problem.title ?? response.statusText}`, response.status, code, problem);
   }
   return payload;
+}
+
+/** JSON, or (for an error answer that is not JSON, e.g. a proxy's page) nothing: the status speaks. */
+function parseBody(text: string, ok: boolean): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (ok) throw error;
+    return undefined;
+  }
 }
 
 export const printJson = (value: unknown): void => {

@@ -1,25 +1,23 @@
 import type { Command } from 'commander';
-import { callService, printJson } from './http-client';
+import { callService } from './http-client';
+import { printResult, withOutputOption, type OutputFormat } from './output-format';
 
 /** `edict keys …`: the signing keyring (list, rotate, retire); admin or security for changes. */
 export function registerKeysCommands(program: Command): void {
   const keys = program.command('keys').description('signing keys: list, rotate, retire');
-  keys
-    .command('list')
+  withOutputOption(keys.command('list'))
     .description('every key with its status (active signs, verifying still verifies, retired is refused)')
-    .action(async () => {
-      printJson(await callService('signing', '/v1/keys'));
+    .action(async (opts: { output?: OutputFormat }) => {
+      printResult(opts, await callService('signing', '/v1/keys'));
     });
-  keys
-    .command('rotate')
+  withOutputOption(keys.command('rotate'))
     .description('generate a new ES256 key; it signs from now on')
-    .action(async () => {
-      printJson(await callService('signing', '/v1/keys:rotate', { method: 'POST' }));
+    .action(async (opts: { output?: OutputFormat }) => {
+      printResult(opts, await callService('signing', '/v1/keys:rotate', { method: 'POST' }));
     });
-  keys
-    .command('retire <kid>')
+  withOutputOption(keys.command('retire <kid>'))
     .description('retire a key: it leaves the JWKS and its signatures are refused everywhere')
-    .action(async (kid: string) => {
-      printJson(await callService('signing', `/v1/keys/${encodeURIComponent(kid)}:retire`, { method: 'POST' }));
+    .action(async (kid: string, opts: { output?: OutputFormat }) => {
+      printResult(opts, await callService('signing', `/v1/keys/${encodeURIComponent(kid)}:retire`, { method: 'POST' }));
     });
 }

@@ -1,35 +1,37 @@
-import Table from 'cli-table3';
-import pc from 'picocolors';
 import { InvalidArgumentError, type Command } from 'commander';
+import { stringify } from 'yaml';
+import { describeValue } from './describe-value';
 import { printJson } from './http-client';
+import { colors } from './text-table';
 
-export type OutputFormat = 'table' | 'json';
+export type OutputFormat = 'table' | 'json' | 'yaml';
 
-const parseOutput = (value: string): OutputFormat => {
-  if (value !== 'table' && value !== 'json') throw new InvalidArgumentError(`'${value}' is not one of: table, json`);
-  return value;
+const FORMATS: readonly OutputFormat[] = ['table', 'json', 'yaml'];
+
+export const parseOutput = (value: string): OutputFormat => {
+  const format = FORMATS.find((f) => f === value);
+  if (!format) throw new InvalidArgumentError(`'${value}' is not one of: ${FORMATS.join(', ')}`);
+  return format;
 };
 
-/** Adds `--output table|json`; without it, a table on a terminal and JSON in a pipe. */
+/** Adds `--output table|json|yaml`; without it, a table on a terminal and JSON in a pipe. */
 export const withOutputOption = (command: Command): Command =>
-  command.option('--output <format>', 'table | json (default: table on a terminal, json otherwise)', parseOutput);
+  command.option('--output <format>', 'table | json | yaml (default: table on a terminal, json otherwise)', parseOutput);
 
 export const outputFormat = (opts: { output?: OutputFormat }): OutputFormat => opts.output ?? (process.stdout.isTTY ? 'table' : 'json');
 
-/** Colours only where picocolors allows them (a terminal, NO_COLOR unset). */
-export const colors = pc.createColors(pc.isColorSupported && process.env['NO_COLOR'] === undefined);
+export { colors, table } from './text-table';
 
-/** A plain table: no colours from cli-table3 itself, the head in bold where colours are on. */
-export function table(head: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const t = new Table({ head: head.map((h) => colors.bold(h)), style: { head: [], border: [] } });
-  for (const row of rows) t.push(row.map((cell) => (cell === undefined || cell === null ? '' : typeof cell === 'string' ? cell : JSON.stringify(cell))));
-  return t.toString();
-}
-
-/** Prints JSON, or the lines the caller renders for people. */
+/** Prints JSON, YAML, or the lines the caller renders for people. */
 export function printAs(format: OutputFormat, value: unknown, render: () => readonly string[]): void {
   if (format === 'json') return printJson(value);
+  if (format === 'yaml') return void process.stdout.write(stringify(value ?? null));
   process.stdout.write(`${render().join('\n')}\n`);
+}
+
+/** A command's answer in the format its --output asks for; without a renderer, describeValue's tables. */
+export function printResult(opts: { output?: OutputFormat }, value: unknown, render?: () => readonly string[]): void {
+  printAs(outputFormat(opts), value, render ?? (() => describeValue(value)));
 }
 
 /** `open` red, `confirmed` green, and the like: a status word coloured by what it means. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { callService, printJson } from './http-client';
-import { outputFormat, printAs, statusWord, table, withOutputOption, type OutputFormat } from './output-format';
+import { callService } from './http-client';
+import { outputFormat, printAs, printResult, statusWord, table, withOutputOption, type OutputFormat } from './output-format';
 
 interface Review {
   readonly policyId: string;
@@ -25,12 +25,11 @@ export function registerReviewCommands(program: Command): void {
         ])),
       ]);
     });
-  review
-    .command('confirm <policyId> <version>')
+  withOutputOption(review.command('confirm <policyId> <version>'))
     .description('confirm an emergency approval (a second approver: not an author, not the emergency approver)')
     .option('--comment <text>', 'a comment kept with the confirmation')
-    .action(async (policyId: string, version: string, opts: { comment?: string }) => {
+    .action(async (policyId: string, version: string, opts: { comment?: string; output?: OutputFormat }) => {
       const path = `/v1/bundles/${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}/confirm-emergency`;
-      printJson(await callService('authoring', path, { method: 'POST', body: opts.comment ? { comment: opts.comment } : {} }));
+      printResult(opts, await callService('authoring', path, { method: 'POST', body: opts.comment ? { comment: opts.comment } : {} }));
     });
 }
