@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { AuthoringModule } from '@edict/authoring-feature';
 import { connectKafkaConsumer } from '@edict/messaging';

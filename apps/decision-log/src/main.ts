@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { DecisionLogModule } from '@edict/decision-log-feature';
 import { bootstrapService } from '@edict/service-kit';

@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { DistributionModule } from '@edict/distribution-feature';
 import { connectKafkaConsumer } from '@edict/messaging';

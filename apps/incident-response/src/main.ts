@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { IncidentResponseModule } from '@edict/incident-response-feature';
 import { connectKafkaConsumer } from '@edict/messaging';

@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { connectKafkaConsumer } from '@edict/messaging';
 import { installFastDecisions, PdpModule, pdpConfigFromEnv } from '@edict/pdp-feature';

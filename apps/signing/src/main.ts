@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { SigningModule } from '@edict/signing-feature';
 import { connectKafkaConsumer } from '@edict/messaging';

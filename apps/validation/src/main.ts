@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { ValidationModule } from '@edict/validation-feature';
 import { connectKafkaConsumer } from '@edict/messaging';

@@ -9,3 +9,6 @@ export * from './metrics/metric-name';
 export * from './metrics/service-metrics';
 export * from './metrics/http-metrics.middleware';
 export * from './health/readiness.registry';
+export * from './otel/otel-settings';
+export * from './otel/trace-hooks';
+export * from './otel/start-telemetry';

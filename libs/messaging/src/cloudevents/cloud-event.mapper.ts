@@ -46,6 +46,8 @@ export function storedToCloudEvent(event: StoredEvent, source: string): EdictClo
     ...(event.metadata.correlationId ? { correlationid: event.metadata.correlationId } : {}),
     ...(event.metadata.causationId ? { causationid: event.metadata.causationId } : {}),
     ...(typeof event.metadata.actor === 'string' ? { actor: event.metadata.actor } : {}),
+    // the CloudEvents distributed-tracing extension: the trace the event was appended in
+    ...(typeof event.metadata['traceparent'] === 'string' ? { traceparent: event.metadata['traceparent'] } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { KafkaRetriableException } from '@nestjs/microservices';
 import { eventTypeOfCloudEvent, type EdictEventType } from '@edict/contracts';
 import { isEdictError } from '@edict/core';
+import { inSpan } from '@edict/observability';
 import type { EdictCloudEvent } from '../cloudevents/cloud-event.mapper';
 import { kafkaToCloudEvent, type IncomingKafkaMessage } from '../cloudevents/kafka-to-cloud-event';
 import type { KafkaPublisher } from '../kafka/kafka-publisher';
@@ -32,6 +33,13 @@ export interface EventConsumerOptions {
   /** told of every dead-lettered message (the `edict_<service>_dlq_messages_total` counter) */
   readonly onDeadLetter?: (topic: string, code: string) => void;
 }
+
+const traceparentOf = (consumed: ConsumedMessage, event: EdictCloudEvent): string | undefined => {
+  const header = consumed.message.headers?.['traceparent'];
+  const text = Buffer.isBuffer(header) ? header.toString('utf8') : header;
+  if (typeof text === 'string') return text;
+  return typeof event['traceparent'] === 'string' ? event['traceparent'] : undefined;
+};
 
 /**
  * Handles one Kafka message the Edict way (STYLE.md §8): a poison message goes to the DLQ; an
@@ -68,8 +76,18 @@ export class EventConsumer {
       correlationId: typeof event['correlationid'] === 'string' ? event['correlationid'] : undefined,
       causationId: event.id,
     };
+    const run = (): Promise<void> => (this.options.withContext ? this.options.withContext(ids, () => handler(event)) : handler(event));
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': consumed.topic,
+      'messaging.consumer.group.name': consumer,
+      'edict.event_type': type ?? event.type,
+      'edict.event_id': event.id,
+      ...(ids.correlationId ? { 'edict.correlation_id': ids.correlationId } : {}),
+    };
     try {
-      await (this.options.withContext ? this.options.withContext(ids, () => handler(event)) : handler(event));
+      // the trace continues from the message: its `traceparent` header (the publish), else the event's extension (the append)
+      await inSpan(`edict.consume ${type ?? event.type}`, traceparentOf(consumed, event), attributes, run);
     } catch (error) {
       return this.onHandlerError(consumed, event, error, processed);
     }

@@ -1,5 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
 import { UnavailableError } from '@edict/core';
+import { injectTraceContext } from '@edict/observability';
 import { cloudEventToKafka, type EdictCloudEvent } from '../cloudevents/cloud-event.mapper';
 import { ConnectBackoff } from './connect-backoff';
 import { isMessageRejection, publishFailure, PublishCodes, withDeadline } from './publish-failure';
@@ -46,7 +47,11 @@ export class KafkaPublisher {
 
   async publish(topic: string, events: readonly EdictCloudEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.send(topic, events.map(cloudEventToKafka));
+    await this.send(topic, events.map((event) => {
+      const message = cloudEventToKafka(event);
+      injectTraceContext(message.headers); // `traceparent`: the span this publish runs in (tracing on)
+      return message;
+    }));
   }
 
   /** Sends already-serialised messages (dead letters, pre-serialised batches). */

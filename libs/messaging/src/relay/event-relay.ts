@@ -1,5 +1,6 @@
 import { categoryOf, dlqTopic, topicForCategory } from '@edict/contracts';
 import type { EventStore, StoredEvent } from '@edict/event-store';
+import { inSpan } from '@edict/observability';
 import { storedToCloudEvent } from '../cloudevents/cloud-event.mapper';
 import type { KafkaPublisher } from '../kafka/kafka-publisher';
 import type { CheckpointStore, LeaderLease, LeaderLock, MessagingLogger } from './relay.ports';
@@ -80,18 +81,38 @@ export class EventRelay {
   }
 
   private async publish(event: StoredEvent): Promise<void> {
-    const { publisher, checkpoints, name, source, onPublished } = this.options;
+    const { checkpoints, name, onPublished } = this.options;
     const topic = topicForCategory[categoryOf(event.streamId)];
     if (topic) {
       const poison = relayPoison(event);
       if (poison) {
         await this.deadLetter(topic, event, poison);
       } else {
-        await publisher.publish(topic, [storedToCloudEvent(event, source)]);
+        await this.publishInTrace(topic, event);
         onPublished?.(event, topic);
       }
     }
     await checkpoints.save(`relay:${name}`, event.position);
+  }
+
+  /**
+   * The hop no instrumentation sees: the event was appended in some request's trace and is
+   * published later by this loop, so the publish runs in a span whose parent is the trace context
+   * stored with the event (its `traceparent` metadata). A no-op span when tracing is off.
+   */
+  private publishInTrace(topic: string, event: StoredEvent): Promise<void> {
+    const { publisher, name, source } = this.options;
+    const parent = typeof event.metadata['traceparent'] === 'string' ? event.metadata['traceparent'] : undefined;
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'edict.relay': name,
+      'edict.event_type': event.type,
+      'edict.event_id': event.eventId,
+      'edict.stream_id': event.streamId,
+      ...(event.metadata.correlationId ? { 'edict.correlation_id': event.metadata.correlationId } : {}),
+    };
+    return inSpan(`edict.relay ${event.type}`, parent, attributes, () => publisher.publish(topic, [storedToCloudEvent(event, source)]));
   }
 
   /**

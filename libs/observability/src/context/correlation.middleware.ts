@@ -1,6 +1,7 @@
 import type { HttpMiddleware } from '../http/http-types';
 import { CORRELATION_ID_HEADER, contextFromHeaders } from './correlation-headers';
 import { runWithContext } from './correlation.context';
+import { annotateActiveSpan } from '../otel/trace-hooks';
 
 /**
  * HTTP middleware: takes `x-correlation-id` / `x-causation-id` from the request (or creates a
@@ -11,5 +12,6 @@ import { runWithContext } from './correlation.context';
 export const correlationMiddleware: HttpMiddleware = (req, res, next) => {
   const context = contextFromHeaders(req.headers);
   res.setHeader(CORRELATION_ID_HEADER, context.correlationId);
+  annotateActiveSpan({ 'edict.correlation_id': context.correlationId });
   runWithContext(context, () => next());
 };

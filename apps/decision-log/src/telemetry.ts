@@ -1,0 +1,4 @@
+import { startTelemetry } from '@edict/observability';
+
+// main.ts imports this first: the instrumentations patch http, pg and kafkajs only as they are loaded
+startTelemetry('decision-log');

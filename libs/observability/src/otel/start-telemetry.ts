@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import type * as OtelApi from '@opentelemetry/api';
+import type * as HttpInstrumentation from '@opentelemetry/instrumentation-http';
+import type * as KafkaJsInstrumentation from '@opentelemetry/instrumentation-kafkajs';
+import type * as PgInstrumentation from '@opentelemetry/instrumentation-pg';
+import type * as SdkNode from '@opentelemetry/sdk-node';
+import { otelSettings, type OtelEnv } from './otel-settings';
+import { otelTraceHooks } from './otel-trace-hooks';
+import { installTraceHooks, tracingActive } from './trace-hooks';
+
+/** Loads a module by name (node's require; a test passes a spy). */
+export type ModuleLoader = (id: string) => unknown;
+
+// health and scrape traffic would bury the traces that matter
+const UNTRACED_PATHS = /^\/(metrics|health|ready|live)(\/|\?|$)/;
+
+/**
+ * Starts the OpenTelemetry Node SDK (traces and metrics over OTLP, configured by the standard
+ * OTEL_* variables; http, pg and kafkajs instrumentation) when otelSettings says so, and returns
+ * whether it did. It must run before http, pg or kafkajs are required: the instrumentations patch
+ * modules as they are loaded. Off, it loads nothing of OpenTelemetry. The service name is
+ * `edict-<service>` unless OTEL_SERVICE_NAME says otherwise.
+ */
+export function startTelemetry(service: string, env: OtelEnv = process.env, load: ModuleLoader = createRequire(__filename)): boolean {
+  if (tracingActive() || !otelSettings(env).enabled) return tracingActive();
+  const api = load('@opentelemetry/api') as typeof OtelApi;
+  const { NodeSDK } = load('@opentelemetry/sdk-node') as typeof SdkNode;
+  const { HttpInstrumentation: Http } = load('@opentelemetry/instrumentation-http') as typeof HttpInstrumentation;
+  const { PgInstrumentation: Pg } = load('@opentelemetry/instrumentation-pg') as typeof PgInstrumentation;
+  const { KafkaJsInstrumentation: KafkaJs } = load('@opentelemetry/instrumentation-kafkajs') as typeof KafkaJsInstrumentation;
+  const name = `edict-${service}`;
+  const sdk = new NodeSDK({
+    ...(env['OTEL_SERVICE_NAME'] ? {} : { serviceName: name }),
+    instrumentations: [
+      new Http({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
+      // a query outside any traced work (the relay's tailing, leases) would be a trace of its own
+      new Pg({ requireParentSpan: true }),
+      new KafkaJs(),
+    ],
+  });
+  sdk.start();
+  installTraceHooks(otelTraceHooks(api, name));
+  return true;
+}
