@@ -1,6 +1,7 @@
 import { cohortOf, parentPolicyIds, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
 import type { IdGenerator, Clock } from '@edict/core';
-import { compileBundle, evaluate, type CompiledBundle, type DecisionRequest } from '@edict/policy-engine';
+import { compileBundle, evaluate, explainDecision, type CompiledBundle, type DecisionRequest, type DecisionResult } from '@edict/policy-engine';
+import type { ExplainedDecision } from './decision-explanation';
 import type { HeldExceptions } from './held-exceptions';
 import type { LoadedPolicy } from './loaded-policy';
 import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
@@ -121,12 +122,41 @@ export class DecisionPoint {
   }
 
   decide(input: DecideInput): DecisionLogged['data'] {
+    const chosen = this.choose(input);
+    if (chosen.killed) return this.killed(input, chosen.killed, chosen.refs);
+    if (chosen.tiers.length === 0) return this.noActiveBundle(input, chosen.refs);
+    return this.decision(input, chosen.refs, evaluate(chosen.tiers, input.request, this.exceptionsFor(input, chosen.tiers)));
+  }
+
+  /**
+   * The decision `decide` makes (same versions, cohorts and exceptions), with its explanation:
+   * per tier every rule considered in order and why it matched or not (explainDecision). Slower
+   * than `decide`; only for callers that ask for it (`?explain=full`).
+   */
+  explain(input: DecideInput): ExplainedDecision {
+    const chosen = this.choose(input);
+    const versions = chosen.refs.map((r) => `${r.policyId}@${r.version}`);
+    const cohort = cohortOf(input.policyId, input.subject);
+    const canary = chosen.refs.some((r) => r.canary);
+    if (chosen.killed || chosen.tiers.length === 0) {
+      const decision = chosen.killed ? this.killed(input, chosen.killed, chosen.refs) : this.noActiveBundle(input, chosen.refs);
+      const killSwitch = chosen.killed?.killSwitch ? { killSwitch: { policyId: chosen.killed.policyId, ...chosen.killed.killSwitch } } : {};
+      return { decision, explanation: { tiers: [], versions, cohort, canary, exception: null, evaluationNs: 0, ...killSwitch } };
+    }
+    const explained = explainDecision(chosen.tiers, input.request, this.exceptionsFor(input, chosen.tiers));
+    const tiers = explained.tiers.map((t, i) => ({ ...t, cohort: chosen.refs[i]!.cohort, canary: chosen.refs[i]!.canary }));
+    const decision = this.decision(input, chosen.refs, explained.decision);
+    return { decision, explanation: { tiers, versions, cohort, canary, exception: explained.decision.exception ?? null, evaluationNs: explained.decision.evaluationNs } };
+  }
+
+  /** The version each tier serves this subject (pinned, else canary by cohort, else stable); a killed tier stops the walk. */
+  private choose(input: DecideInput): { readonly tiers: CompiledBundle[]; readonly refs: DecisionBundleRef[]; readonly killed?: LoadedPolicy } {
     const refs: DecisionBundleRef[] = [];
     const tiers: CompiledBundle[] = [];
     for (const policyId of [...parentPolicyIds(input.policyId), input.policyId]) {
       const held = this.policies.get(policyId);
       if (!held) continue;
-      if (held.killSwitch) return this.killed(input, held, refs);
+      if (held.killSwitch) return { tiers, refs, killed: held };
       const cohort = cohortOf(policyId, input.subject);
       const canary = !held.pinned && held.canary !== null && servesCanary(cohort, held.canary.percentage);
       const bundle = held.pinned ?? (canary ? held.canary?.bundle ?? null : held.stable);
@@ -134,18 +164,25 @@ export class DecisionPoint {
       tiers.push(bundle);
       refs.push({ policyId, version: bundle.version, cohort, canary });
     }
-    const base = this.base(input, refs);
-    if (tiers.length === 0) {
-      return {
-        ...base,
-        evaluationNs: 0,
-        result: { effect: 'deny', rule: null, tier: null, reason: `no active version of ${input.policyId} or its parent tiers`, noMatch: true, error: { code: 'PDP.NO_ACTIVE_BUNDLE', message: 'no bundle to evaluate' } },
-      };
-    }
+    return { tiers, refs };
+  }
+
+  private exceptionsFor(input: DecideInput, tiers: readonly CompiledBundle[]): { exceptions?: ReturnType<HeldExceptions['inForce']> } {
     const exceptions = this.options.exceptions?.inForce(tiers.map((t) => t.policyId), input.subject, this.options.clock.now());
-    const result = evaluate(tiers, input.request, exceptions && exceptions.length > 0 ? { exceptions } : {});
+    return exceptions && exceptions.length > 0 ? { exceptions } : {};
+  }
+
+  private noActiveBundle(input: DecideInput, refs: readonly DecisionBundleRef[]): DecisionLogged['data'] {
     return {
-      ...base,
+      ...this.base(input, refs),
+      evaluationNs: 0,
+      result: { effect: 'deny', rule: null, tier: null, reason: `no active version of ${input.policyId} or its parent tiers`, noMatch: true, error: { code: 'PDP.NO_ACTIVE_BUNDLE', message: 'no bundle to evaluate' } },
+    };
+  }
+
+  private decision(input: DecideInput, refs: readonly DecisionBundleRef[], result: DecisionResult): DecisionLogged['data'] {
+    return {
+      ...this.base(input, refs),
       evaluationNs: result.evaluationNs,
       result: {
         effect: result.effect,

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { tierOfPolicyId, type DecisionLogged } from '@edict/contracts';
 import { maskDecision, type MaskRule } from '@edict/decision-log-domain';
-import { DecisionPoint } from '@edict/pdp';
+import { DecisionPoint, type DecisionExplanationView } from '@edict/pdp';
+import { maskExplanation } from './mask-explanation';
 import type { Principal } from '@edict/service-kit';
 import type { DecideBody } from '../http/decide-request.schema';
 import { requireSubject, subjectBindingFromEnv } from '../http/subject-binding';
@@ -29,11 +30,23 @@ export class DecisionService {
   decide(body: DecideBody, who: Principal): DecisionLogged['data'] {
     tierOfPolicyId(body.policyId);
     requireSubject(this.binding, body.subject, who.subject);
-    const decision = this.pdp.decide({ policyId: body.policyId, subject: body.subject, request: { ...body.request } });
+    return this.logged(this.pdp.decide({ policyId: body.policyId, subject: body.subject, request: { ...body.request } }));
+  }
+
+  /** `?explain=full`: the same decision, logged as usual, with its explanation masked as the request is. */
+  explain(body: DecideBody, who: Principal): DecisionLogged['data'] & { readonly explanation: DecisionExplanationView } {
+    tierOfPolicyId(body.policyId);
+    requireSubject(this.binding, body.subject, who.subject);
+    const { decision, explanation } = this.pdp.explain({ policyId: body.policyId, subject: body.subject, request: { ...body.request } });
+    const masked = this.logged(decision);
+    return { ...masked, explanation: maskExplanation(explanation, masked.request) };
+  }
+
+  private logged(decision: DecisionLogged['data']): DecisionLogged['data'] {
     const canary = decision.bundles.some((b) => b.canary);
-    this.metrics.decisions.inc({ policy: body.policyId, effect: decision.result.effect, canary: String(canary) });
+    this.metrics.decisions.inc({ policy: decision.policyId, effect: decision.result.effect, canary: String(canary) });
     this.metrics.evaluation.observe(decision.evaluationNs / 1e9);
-    if (decision.result.error) this.metrics.errors.inc({ policy: body.policyId, code: decision.result.error.code });
+    if (decision.result.error) this.metrics.errors.inc({ policy: decision.policyId, code: decision.result.error.code });
     const masked = maskDecision(decision, this.maskRules);
     this.log.add(masked);
     return masked;

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ValidationError } from '@edict/core';
 import type { DecisionLogged } from '@edict/contracts';
 import { DecisionPoint } from '@edict/pdp';
 import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
@@ -20,10 +21,14 @@ export class DecisionsController {
   @Roles(...CALLERS)
   @ApiOperation({ summary: 'Decide a request across the policy and its parent tiers; the decision is logged to edict.decisions.v1' })
   @ApiBody({ schema: decideRequestSchema as unknown as Record<string, unknown> })
-  decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal): DecisionLogged['data'] {
+  @ApiQuery({ name: 'explain', required: false, enum: ['full'], description: 'full: add `explanation` (every tier, the rules considered in order and why each matched or not, versions, cohort, canary, exception, timing)' })
+  decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal, @Query('explain') explain?: string): DecisionLogged['data'] {
     // Served by the fast path (http/fast) in a running PDP; this route stays for the OpenAPI
-    // document and for requests the fast path hands on (unusual framing, content encodings).
-    return this.decisions.decide(body, who);
+    // document and for requests the fast path hands on (unusual framing, content encodings,
+    // and `?explain=…`, which the fast path never takes).
+    if (explain === undefined) return this.decisions.decide(body, who);
+    if (explain !== 'full') throw new ValidationError('PDP.EXPLAIN_INVALID', `explain must be "full", not "${explain}"`);
+    return this.decisions.explain(body, who);
   }
 
   @Get('policies')

@@ -10,14 +10,15 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Whether the fast path takes a request: `POST /v1/decisions` exactly, with a JSON body and no
- * content encoding. Everything else (other routes, other spellings of the path, 415 cases,
- * gzip bodies) goes to Express and Nest, which answer it as before.
+ * content encoding and no `explain` query. Everything else (other routes, other spellings of the path, 415 cases,
+ * gzip bodies, `?explain=full`) goes to Express and Nest, which answer it as before.
  */
 export function takesFastPath(req: IncomingMessage): boolean {
   if (req.method !== 'POST') return false;
   const url = req.url ?? '';
   const path = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
   if (path !== DECISIONS_ROUTE) return false;
+  if (path.length !== url.length && /[?&]explain(=|&|$)/.test(url)) return false; // explained decisions go to Nest's controller
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
   const mediaType = mediaTypeOf(req.headers['content-type']);
