@@ -108,7 +108,10 @@ export { explainDecision } from './explain/explain-decision';
 export type { DecisionExplanation, TierTrace, RuleTrace, RuleVerdict } from './explain/explain-decision';
 export { simulateImpact } from './simulate/simulate-impact';
 export type { SimulateOptions } from './simulate/simulate-impact';
-export type { ImpactReport, ImpactGroup, ImpactExample } from './simulate/impact-report.types';
+export type { ImpactReport, ImpactGroup, ImpactExample, ImpactComparison, ExceptionImpact, ExceptionEffect } from './simulate/impact-report.types';
+/** `simulateImpact(..., { exceptions })`: exceptions as `GET /v1/exceptions` answers them; `parseExceptionList` reads that answer, a JSON array or NDJSON. */
+export { parseExceptionList } from './simulate/parse-exception-list';
+export type { SimulatedException } from './simulate/simulated-exception';
 /**
  * The decision-log export format (NDJSON, one `DecisionRecord` per line):
  * `{ decisionId, timestamp, policyId, version, request, result: { effect, rule, noMatch, error? } }`.

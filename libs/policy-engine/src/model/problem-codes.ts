@@ -46,6 +46,8 @@ export const PolicyCodes = {
   REQUEST_TOO_LARGE: 'POLICY.REQUEST_TOO_LARGE',
   NO_BUNDLES: 'POLICY.NO_BUNDLES',
   DECISION_RECORD_INVALID: 'POLICY.DECISION_RECORD_INVALID',
+  /** A line (or item) of an exception list for `edict simulate --exceptions` is not an exception. */
+  EXCEPTION_RECORD_INVALID: 'POLICY.EXCEPTION_RECORD_INVALID',
 } as const;
 
 /** Codes of lint findings (`lintBundle`). */

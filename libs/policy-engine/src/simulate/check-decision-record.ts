@@ -10,6 +10,7 @@ export function decisionRecordProblem(value: unknown): string | null {
   if (!isRecord(value)) return 'a decision record must be a JSON object';
   for (const field of ['decisionId', 'timestamp', 'policyId'] as const) if (!str(value[field])) return `${field} must be a string`;
   if (!(str(value['version']) || value['version'] === null)) return 'version must be a string or null';
+  if (value['subject'] !== undefined && !str(value['subject'])) return 'subject must be a string';
   const request = value['request'];
   if (!isRecord(request)) return 'request must be an object';
   for (const field of ['agent', 'action', 'resource'] as const) if (!str(request[field])) return `request.${field} must be a string`;

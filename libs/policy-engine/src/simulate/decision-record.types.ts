@@ -13,6 +13,8 @@ export interface DecisionRecord {
   readonly policyId: string;
   /** its version that decided; null when none was active */
   readonly version: string | null;
+  /** whom the decision was for (exceptions naming a subject apply only to it) */
+  readonly subject?: string;
   readonly request: DecisionRequest;
   readonly result: {
     readonly effect: Effect;
