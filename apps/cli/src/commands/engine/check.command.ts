@@ -49,10 +49,10 @@ const itemLine = (file: string, policyId: string, item: CheckedItem): CheckLine 
 });
 
 /** conftest's lines (the default, also in a pipe: CI logs read them), a table, or JSON. */
-type CheckOutput = 'text' | 'table' | 'json';
+type CheckOutput = 'text' | 'table' | 'json' | 'yaml';
 
 const parseCheckOutput = (value: string): CheckOutput => {
-  if (value !== 'text' && value !== 'table' && value !== 'json') throw new InvalidArgumentError(`'${value}' is not one of: text, table, json`);
+  if (value !== 'text' && value !== 'table' && value !== 'json' && value !== 'yaml') throw new InvalidArgumentError(`'${value}' is not one of: text, table, json, yaml`);
   return value;
 };
 
@@ -82,7 +82,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--parent <bundle>', 'offline: a parent tier bundle file (repeatable)', collect, [])
     .option('--input <name>', "how to read the documents: a mapping of the bundle's spec.inputs, or terraform-plan, kubernetes")
     .option('--verbose', 'also list the items that passed')
-    .option('--output <format>', 'text (conftest lines, the default) | table | json', parseCheckOutput, 'text' as CheckOutput)
+    .option('--output <format>', 'text (conftest lines, the default) | table | json | yaml', parseCheckOutput, 'text' as CheckOutput)
     .addHelpText('after', '\nExit codes: 0 every item passed, 1 a failure (or a document or policy that cannot be read), 2 usage.\n\nExample:\n  terraform show -json plan.out > tfplan.json\n  edict check tfplan.json --policy examples/bundles/org/infrastructure.yaml')
     .action(async (files: string[], opts: { policy: string; parent: string[]; input?: string; verbose?: boolean; output: CheckOutput }) => {
       const source = await checkTiers(opts.policy, opts.parent);
@@ -104,8 +104,8 @@ export function registerCheckCommand(program: Command): void {
       }
       if (lines.some((l) => l.outcome === 'FAIL')) process.exitCode = 1;
       const format = opts.output;
-      if (format === 'json') {
-        printAs('json', { policyId: source.policyId, version: source.version, from: source.where, results: lines }, () => []);
+      if (format === 'json' || format === 'yaml') {
+        printAs(format, { policyId: source.policyId, version: source.version, from: source.where, results: lines }, () => []);
         return;
       }
       await writeLines(render(lines, opts.verbose === true, format));

@@ -12,7 +12,7 @@ export function registerValidateCommand(program: Command): void {
     .argument('<bundles...>', 'bundle files (.yaml, .yml or .json)')
     .option('--json', 'print the problems as JSON')
     .option('--remote', "run the validation service's whole suite on each file (dry run, nothing stored)")
-    .option('--output <format>', 'with --remote: table or json (default: table on a terminal, json when piped)')
+    .option('--output <format>', 'with --remote: table, json or yaml (default: table on a terminal, json when piped)')
     .action(async (files: string[], opts: { json?: boolean; remote?: boolean; output?: string }) => {
       if (opts.remote) return validateRemote(files, opts.json ? 'json' : opts.output);
       const results = files.map(loadBundle);

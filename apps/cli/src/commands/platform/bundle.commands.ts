@@ -5,7 +5,8 @@ import { parseBundleText } from '@edict/policy-engine';
 import { registerBundleBrowseCommands } from './bundle-browse.commands';
 import { registerBundleInitCommand } from './bundle-init.command';
 import { embedAllowListLocks } from '../engine/embed-allow-list-locks';
-import { callService, printJson, ServiceCallError } from './http-client';
+import { callService, ServiceCallError } from './http-client';
+import { printResult, withOutputOption, type OutputFormat } from './output-format';
 
 /** The policy and version a bundle file names, so `revise` needs no flags (they may override, if they match). */
 function identityOf(file: string, source: string, opts: { policy?: string; version?: string }): { policyId: string; version: string } {
@@ -41,38 +42,34 @@ const versionPath = (policyId: string, version: string): string =>
 /** `edict bundle …`: draft, revise, submit and approve bundle versions (authoring); browsing is in bundle-browse.commands.ts. */
 export function registerBundleCommands(program: Command): void {
   const bundle = program.command('bundle').description('author, submit and approve bundle versions');
-  bundle
-    .command('draft <file>')
+  withOutputOption(bundle.command('draft <file>'))
     .description('draft a new version from a YAML or JSON bundle file (allow-list lock files it names are embedded)')
-    .action(async (file: string) => {
+    .action(async (file: string, opts: { output?: OutputFormat }) => {
       const source = embedAllowListLocks(file, readFileSync(file, 'utf8'));
-      printJson(await reportingProblems(file, callService('authoring', '/v1/bundles', { body: { source, filename: file } })));
+      printResult(opts, await reportingProblems(file, callService('authoring', '/v1/bundles', { body: { source, filename: file } })));
     });
-  bundle
-    .command('revise <file>')
+  withOutputOption(bundle.command('revise <file>'))
     .description('replace the document of a version that is still a draft')
     .option('--policy <id>', 'policy id (default: the file\'s metadata.policyId; must match it)')
     .option('--version <version>', 'version (default: the file\'s metadata.version; must match it)')
-    .action(async (file: string, opts: { policy?: string; version?: string }) => {
+    .action(async (file: string, opts: { policy?: string; version?: string; output?: OutputFormat }) => {
       const source = embedAllowListLocks(file, readFileSync(file, 'utf8'));
       const { policyId, version } = identityOf(file, source, opts);
-      printJson(await reportingProblems(file, callService('authoring', versionPath(policyId, version), { method: 'PUT', body: { source, filename: file } })));
+      printResult(opts, await reportingProblems(file, callService('authoring', versionPath(policyId, version), { method: 'PUT', body: { source, filename: file } })));
     });
-  bundle
-    .command('submit <policyId> <version>')
+  withOutputOption(bundle.command('submit <policyId> <version>'))
     .description('submit a draft for validation and approval; from here it is immutable')
-    .action(async (policyId: string, version: string) => {
-      printJson(await callService('authoring', `${versionPath(policyId, version)}/submit`, { method: 'POST', body: {} }));
+    .action(async (policyId: string, version: string, opts: { output?: OutputFormat }) => {
+      printResult(opts, await callService('authoring', `${versionPath(policyId, version)}/submit`, { method: 'POST', body: {} }));
     });
-  bundle
-    .command('approve <policyId> <version>')
+  withOutputOption(bundle.command('approve <policyId> <version>'))
     .description('approve a validated version (never one you drafted or revised)')
     .option('--comment <text>', 'a comment kept with the approval')
     .option('--emergency', 'the emergency path: approve alone (security role), with --reason; opens a follow-up review')
     .option('--reason <text>', 'why the emergency path is taken')
-    .action(async (policyId: string, version: string, opts: { comment?: string; emergency?: boolean; reason?: string }) => {
+    .action(async (policyId: string, version: string, opts: { comment?: string; emergency?: boolean; reason?: string; output?: OutputFormat }) => {
       const body = { ...(opts.comment ? { comment: opts.comment } : {}), ...(opts.emergency ? { emergency: true, reason: opts.reason ?? '' } : {}) };
-      printJson(await callService('authoring', `${versionPath(policyId, version)}/approve`, { method: 'POST', body }));
+      printResult(opts, await callService('authoring', `${versionPath(policyId, version)}/approve`, { method: 'POST', body }));
     });
   registerBundleTransferCommands(bundle);
   registerBundleBrowseCommands(bundle);

@@ -8,12 +8,12 @@ export interface ReportAnswer {
   readonly report?: ValidationReport;
 }
 
-/** How a report is printed: `table` for people, `json` for machines; default table on a TTY, json when piped. */
-export type ReportOutput = 'table' | 'json';
+/** How a report is printed: `table` for people, `json` or `yaml` for machines; default table on a TTY, json when piped. */
+export type ReportOutput = 'table' | 'json' | 'yaml';
 
 export function outputOf(option: string | undefined, isTty = Boolean(process.stdout.isTTY)): ReportOutput {
   if (option === undefined) return isTty ? 'table' : 'json';
-  if (option !== 'table' && option !== 'json') throw new Error(`--output must be table or json, not '${option}'`);
+  if (option !== 'table' && option !== 'json' && option !== 'yaml') throw new Error(`--output must be table, json or yaml, not '${option}'`);
   return option;
 }
 

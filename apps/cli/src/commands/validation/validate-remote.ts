@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { writeOut } from '../engine/write-output';
 import { callService } from '../platform/http-client';
+import { stringify } from 'yaml';
 import { formatReportTable, outputOf, type ReportAnswer } from './format-report';
 
 /**
@@ -13,6 +14,6 @@ export async function validateRemote(files: readonly string[], output: string | 
   for (const file of files) {
     const answer = (await callService('validation', '/v1/validations:dry-run', { body: { source: readFileSync(file, 'utf8'), filename: file } })) as ReportAnswer;
     if (answer.outcome !== 'validated') process.exitCode = 1;
-    await writeOut(format === 'json' ? `${JSON.stringify({ file, ...answer }, null, 2)}\n` : formatReportTable(answer));
+    await writeOut(format === 'json' ? `${JSON.stringify({ file, ...answer }, null, 2)}\n` : format === 'yaml' ? `---\n${stringify({ file, ...answer })}` : formatReportTable(answer));
   }
 }
