@@ -12,7 +12,7 @@ import { installTraceHooks, tracingActive } from './trace-hooks';
 export type ModuleLoader = (id: string) => unknown;
 
 // health and scrape traffic would bury the traces that matter
-const UNTRACED_PATHS = /^\/(metrics|health|ready|live)(\/|\?|$)/;
+const UNTRACED_PATHS = /^\/(metrics|healthz|readyz|docs)(\/|\?|-json|$)/;
 
 /**
  * Starts the OpenTelemetry Node SDK (traces and metrics over OTLP, configured by the standard
