@@ -29,3 +29,4 @@ export * from './http/json-body-limits';
 export * from './http/json-prescan';
 export * from './validation/policy-id.pipe';
 export * from './http/json-scan-refusal';
+export * from './openapi/api-problems.decorator';

@@ -8,6 +8,9 @@ const PATTERNS: readonly [Tier, RegExp][] = [
   ['project', new RegExp(`^projects/${SEGMENT}/${SEGMENT}/${SEGMENT}$`)],
 ];
 
+/** Every policy id form as one pattern (OpenAPI documents it on `policyId` parameters). */
+export const POLICY_ID_FORMS_PATTERN = `^(org/${SEGMENT}|teams/${SEGMENT}/${SEGMENT}|projects/${SEGMENT}/${SEGMENT}/${SEGMENT})$`;
+
 /** The tier of a policy id (`org/<name>`, `teams/<team>/<name>`, `projects/<team>/<project>/<name>`). */
 export function tierOfPolicyId(policyId: string): Tier {
   const match = PATTERNS.find(([, pattern]) => pattern.test(policyId));

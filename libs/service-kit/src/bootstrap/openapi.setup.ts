@@ -2,12 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { PUBLIC_OPERATION_EXTENSION } from '../auth/public.decorator';
+import { documentProblems } from '../openapi/document-problems';
+import { documentValidationConstraints } from '../openapi/validation-constraints';
+import { documentPathParameters } from '../openapi/path-parameters';
+import { methodNotAllowedMiddleware } from '../openapi/method-not-allowed.middleware';
 
 export const BEARER_SCHEME = 'bearer';
 
 /**
  * Serves the OpenAPI document at `/docs-json` and Swagger UI at `/docs`. Bearer auth is the
- * document-wide requirement; operations marked `@Public()` declare that they need none.
+ * document-wide requirement; operations marked `@Public()` declare that they need none. Every
+ * operation lists its problem+json answers (documentProblems); request schemas carry the
+ * class-validator constraints the server enforces (documentValidationConstraints); a documented
+ * path asked with an undocumented method answers 405 with `Allow`.
  */
 export function setupOpenApi(app: INestApplication, service: string, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -16,8 +23,9 @@ export function setupOpenApi(app: INestApplication, service: string, version: st
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
-  const document = markPublicOperations(SwaggerModule.createDocument(app, config));
+  const document = documentPathParameters(documentValidationConstraints(documentProblems(markPublicOperations(SwaggerModule.createDocument(app, config)))));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.use(methodNotAllowedMiddleware(document));
   return document;
 }
 
