@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { renderExplanation, type ExplainedAnswer } from './decision-explain.render';
 import { callService } from './http-client';
 import { printResult, withOutputOption, type OutputFormat } from './output-format';
 
@@ -19,14 +20,17 @@ export function registerDecisionCommands(program: Command): void {
     .requiredOption('--action <action>')
     .requiredOption('--resource <resource>')
     .option('--context <json>', 'request context as a JSON object')
-    .action(async (opts: { policy: string; subject: string; agent: string; action: string; resource: string; context?: string; output?: OutputFormat }) => {
+    .option('--explain', 'also show why: every tier, the rules considered in order and why each matched or not (?explain=full)')
+    .action(async (opts: { policy: string; subject: string; agent: string; action: string; resource: string; context?: string; explain?: boolean; output?: OutputFormat }) => {
       const context = parseContext(opts.context);
       const body = {
         policyId: opts.policy,
         subject: opts.subject,
         request: { agent: opts.agent, action: opts.action, resource: opts.resource, ...(context ? { context } : {}) },
       };
-      printResult(opts, await callService('pdp', '/v1/decisions', { body }));
+      if (!opts.explain) return printResult(opts, await callService('pdp', '/v1/decisions', { body }));
+      const answer = (await callService('pdp', '/v1/decisions?explain=full', { body })) as ExplainedAnswer;
+      printResult(opts, answer, () => renderExplanation(answer));
     });
   withOutputOption(program.command('decisions'))
     .description('query the decision log')

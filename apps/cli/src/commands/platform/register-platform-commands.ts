@@ -4,6 +4,7 @@ import { registerAuthCommands } from './auth.commands';
 import { registerBundleCommands } from './bundle.commands';
 import { registerBundleReportCommand } from '../validation/bundle-report.command';
 import { registerDecisionCommands } from './decision.commands';
+import { registerDecisionsExplainCommand } from './decisions-explain.command';
 import { registerExceptionCommands } from './exception.commands';
 import { registerFleetCommands } from './fleet.commands';
 import { registerIncidentCommands } from './incident.commands';
@@ -21,6 +22,7 @@ export function registerPlatformCommands(program: Command): void {
   registerRolloutCommands(program);
   registerSystemCommands(program);
   registerDecisionCommands(program);
+  registerDecisionsExplainCommand(program);
   registerIncidentCommands(program);
   registerKeysCommands(program);
   registerPolicyCommands(program);

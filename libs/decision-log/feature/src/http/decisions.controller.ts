@@ -1,4 +1,6 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import type { DecisionLogged } from '@edict/contracts';
+import { NotFoundError } from '@edict/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@edict/service-kit';
 import { DecisionLogRepository } from '../store/decision-log.repository';
@@ -26,5 +28,14 @@ export class DecisionsController {
   async export(@Query() query: DecisionQueryDto): Promise<string> {
     const items = await this.decisions.query({ ...query, limit: query.limit ?? 1000 });
     return items.map((d) => JSON.stringify(d)).join('\n') + (items.length ? '\n' : '');
+  }
+
+  @Get(':decisionId')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'One decision by its id, as stored (masked); 404 DECISION.NOT_FOUND' })
+  async one(@Param('decisionId') decisionId: string): Promise<DecisionLogged['data']> {
+    const decision = await this.decisions.one(decisionId);
+    if (!decision) throw new NotFoundError('DECISION.NOT_FOUND', `no decision ${decisionId} in the log (never logged, or past retention)`);
+    return decision;
   }
 }

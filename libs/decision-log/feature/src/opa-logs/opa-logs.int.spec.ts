@@ -167,6 +167,19 @@ describe('POST /opa/logs (OPA Decision Log API)', () => {
     expect((await stored(ids)).map((d) => d.decision_id).sort()).toEqual([...ids].sort());
   }, 60_000);
 
+  it('GET /v1/decisions/{id} answers one stored decision to a reader, 404 DECISION.NOT_FOUND for an unknown id, 401 without a token', async () => {
+    const id = uniqueName('one');
+    expect((await postLogs(JSON.stringify([event(id)]))).status).toBe(204);
+    await until('the decision stored', async () => (await stored([id])).length === 1);
+    const reader = { authorization: `Bearer ${await mintDevToken({ subject: 'ann', roles: ['auditor'] })}` };
+    const one = await fetch(`http://127.0.0.1:${port}/v1/decisions/${encodeURIComponent(id)}`, { headers: reader });
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ decisionId: id, source: 'opa', policyId: 'org/egress' });
+    const unknown = await fetch(`http://127.0.0.1:${port}/v1/decisions/${uniqueName('never')}`, { headers: reader });
+    expect({ status: unknown.status, code: ((await unknown.json()) as { code: string }).code }).toEqual({ status: 404, code: 'DECISION.NOT_FOUND' });
+    expect((await fetch(`http://127.0.0.1:${port}/v1/decisions/${encodeURIComponent(id)}`)).status).toBe(401);
+  }, 60_000);
+
   it('accepts a full default OPA chunk (32 KiB gzip, ~600 events, more members than the edge allows elsewhere)', async () => {
     const ids = Array.from({ length: 600 }, () => uniqueName('chunk'));
     const body = gzipSync(JSON.stringify(ids.map((id, i) => ({ ...event(id), input: { url: 'pypi.org', user: `user-${i % 500}`, method: 'GET' } }))));

@@ -37,6 +37,13 @@ export class DecisionLogRepository {
     }
   }
 
+  /** One decision by its id (any day partition), or null. */
+  async one(decisionId: string): Promise<Decision | null> {
+    await this.schema.migrate();
+    const { rows } = await this.pool.query<{ decision: Decision }>(`SELECT decision FROM "${this.schema.schema}".decisions WHERE decision_id = $1 LIMIT 1`, [decisionId]);
+    return rows[0]?.decision ?? null;
+  }
+
   async query(q: DecisionQuery): Promise<Decision[]> {
     await this.schema.migrate();
     const where: string[] = [];
