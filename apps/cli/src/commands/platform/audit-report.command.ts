@@ -5,7 +5,7 @@ import { buildPolicyReport, type PolicyReport } from './audit-report';
 import { openAuditExport } from './audit-stream';
 import { printJson } from './http-client';
 import { colors, table } from './output-format';
-import { reportMarkdown } from './render-audit-report';
+import { exceptionCells, exceptionColumns, reportMarkdown } from './render-audit-report';
 
 type ReportFormat = 'table' | 'markdown' | 'json';
 const parseFormat = (value: string): ReportFormat => {
@@ -23,13 +23,15 @@ const tables = (report: PolicyReport): string[] => [
     table(['when', 'step', 'by', 'details', 'position'], v.steps.map((s) => [s.at, s.step, s.by, s.detail, s.position])),
   ]),
   ...(report.policySteps.length ? [colors.bold('kill switch'), table(['when', 'step', 'by', 'details', 'position'], report.policySteps.map((s) => [s.at, s.step, s.by, s.detail, s.position]))] : []),
+  ...(report.exceptions.length ? [colors.bold('exceptions'), table(exceptionColumns, report.exceptions.map(exceptionCells)),
+    table(['exception', 'when', 'step', 'by', 'details', 'position'], report.exceptions.flatMap((e) => e.steps.map((s) => [e.exceptionId, s.at, s.step, s.by, s.detail, s.position])))] : []),
 ];
 
 /** `edict audit report <policy>`: each version's change record, assembled from the streamed audit export. */
 export function registerAuditReportCommand(audit: Command): void {
   audit
     .command('report <policyId>')
-    .description("a policy's change record from the audit log: who drafted and revised each version, the validation verdict and checks, approvals (role, time, emergency), signature and key, every rollout step, gate override, pin, kill switch, rollback and incident, with reasons")
+    .description("a policy's change record from the audit log: who drafted and revised each version, the validation verdict and checks, approvals (role, time, emergency), signature and key, every rollout step, gate override, pin, kill switch, rollback and incident, and the policy's exceptions (rule, resource, requester, approvers, expiry, revoked or expired), with reasons")
     .option('--version <version>', 'only this version')
     .option('--output <format>', 'table | markdown | json (default: table on a terminal, markdown otherwise)', parseFormat)
     .addHelpText('after', '\nExample:\n  edict audit report org/baseline --version 1.1.0 --output markdown > CHG-1234.md\n')

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@edict/event-store';
+import { ExceptionRecords, type ExceptionRecord } from './audit-report-exceptions';
 
 /** One line of a version's change record, in log order, traceable to its position and hash. */
 export interface ChangeStep {
@@ -28,17 +29,20 @@ export interface PolicyReport {
   readonly versions: VersionRecord[];
   /** events about the policy, not one version: kill switches */
   readonly policySteps: ChangeStep[];
+  /** the policy's exceptions (ExceptionRequested … Expired), in request order */
+  readonly exceptions: ExceptionRecord[];
   readonly events: number;
 }
 
 type Data = Readonly<Record<string, unknown>>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v));
 
-/** Builds the change record of a policy from its audit export (`GET /v1/audit/export?policy=`), in log order. */
-export function buildPolicyReport(policyId: string, events: Iterable<StoredEvent>): PolicyReport {
+/** Builds the change record of a policy from its audit export (`GET /v1/audit/export?policy=`), in log order; `now` tells an approved exception past its expiry. */
+export function buildPolicyReport(policyId: string, events: Iterable<StoredEvent>, now: Date = new Date()): PolicyReport {
   const versions = new Map<string, VersionRecord>();
   const incidents = new Map<string, string>();
   const policySteps: ChangeStep[] = [];
+  const exceptions = new ExceptionRecords();
   let count = 0;
   const record = (version: string, digest = ''): VersionRecord => {
     let r = versions.get(version);
@@ -136,6 +140,7 @@ export function buildPolicyReport(policyId: string, events: Iterable<StoredEvent
         add(d['version'], d['requestedAt'], `rollback requested by incident ${str(d['incidentId'])}`, 'system:incident-response', `reason: ${str(d['reason'])}`);
         break;
       default:
+        if (exceptions.add(event, d, step)) break;
         if (incidentVersion !== undefined && event.type.startsWith('Incident')) {
           const by = d['acknowledgedBy'] ?? d['resolvedBy'];
           const detail = d['resolution'] ? `resolution: ${str(d['resolution'])}` : '';
@@ -143,5 +148,5 @@ export function buildPolicyReport(policyId: string, events: Iterable<StoredEvent
         }
     }
   }
-  return { policyId, versions: [...versions.values()], policySteps, events: count };
+  return { policyId, versions: [...versions.values()], policySteps, exceptions: exceptions.list(now), events: count };
 }
