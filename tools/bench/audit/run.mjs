@@ -2,26 +2,6 @@
 // `npm run bench:audit`: builds the libs (tools/build.mjs), compiles this benchmark's
 // TypeScript the same way into dist/tools/bench/audit and runs it (DATABASE_URL needed). Result: bench-results/audit.json
 // and a summary; `-- --events 100000` for a smaller log (default 1,000,000).
-import { transformFile } from '@swc/core';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { runBench } from '../run-bench.mjs';
 
-const here = dirname(new URL(import.meta.url).pathname);
-const root = resolve(here, '../../..');
-execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { stdio: 'inherit' });
-
-const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
-const out = join(root, 'dist', relative(root, here));
-mkdirSync(out, { recursive: true });
-for (const name of readdirSync(here).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'))) {
-  const file = join(here, name);
-  const res = await transformFile(file, { ...swcrc, swcrc: false, filename: file, jsc: { ...swcrc.jsc, baseUrl: root, paths: base.compilerOptions.paths } });
-  writeFileSync(join(out, name.replace(/\.ts$/, '.js')), res.code);
-}
-// Asynchronous, so that SIGINT/SIGTERM sent to this wrapper reach main.js, which then stops the
-// processes it started (see cleanup.ts); the wrapper exits with main.js's status.
-const child = spawn(process.execPath, [join(out, 'main.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)));
+await runBench(import.meta.url);
