@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cohortOf, type BundleSigned, type DecisionLogged, type DecisionWindowClosed, type FleetView } from '@edict/contracts';
 import { mintDevToken } from '@edict/service-kit';
-import { eventually, people, repoRoot, shipBundle, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { eventually, OpaAgents, people, repoRoot, shipBundle, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
 import { denyMessage, FLEET_POLICY, fleetBundle } from './opa-fleet/fleet-bundles';
-import { OpaAgents } from './opa-fleet/opa-agent';
 import { releaseToCanary, type RolloutView } from './release-bundle';
 
 const OPA_MEDIA_TYPE = 'application/vnd.openpolicyagent.bundles';
@@ -18,7 +17,7 @@ const PDP_NAME = uniqueName('pdp');
 
 /**
  * Issue 9 (Bundle Service and Status APIs, fleet view) with a STOCK opa configured only from OPA's
- * documented config (opa-fleet/opa-agent.ts, the file docs/opa-fleets.md shows): it long-polls
+ * documented config (libs/testing/src/stack/opa-agents.ts, the file docs/opa-fleets.md shows): it long-polls
  * `/opa/bundles/org/egress`, verifies the signed bundle with signing's PEM (`signing.keyid`),
  * answers with it and reports status, which the fleet view shows; a rollback reaches it through
  * the long poll (polling delays of 120-180 s would not bring it within the wait). Then ten agents

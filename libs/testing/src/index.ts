@@ -9,3 +9,4 @@ export * from './stack/ask-pdp';
 export * from './stack/run-demo';
 export * from './fixtures/decision.fixtures';
 export * from './stack/wait-ready';
+export * from './stack/opa-agents';
