@@ -23,6 +23,7 @@ export * from './audit/verify-audit-export';
 export * from './audit/classify-chain-break';
 export * from './audit/audit-export-filter';
 export * from './audit/read-audit-export';
+export * from './audit/ndjson-line-batches';
 export { WRITER_ROLE } from './postgres/migrations/007-writer-role.migration';
 
 export { streamCategoryOf, categoryMatcher } from './category/stream-category';

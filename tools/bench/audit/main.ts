@@ -4,16 +4,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Client } from 'pg';
-import { createPostgresEventStore, verifyAuditExport } from '@edict/event-store';
+import { createPostgresEventStore, ndjsonLineBatches, verifyAuditExport } from '@edict/event-store';
 // the controller's own file: the feature barrel starts the Nest runtime module, which needs Kafka
 import { AuditExportController } from '../../../libs/signing/feature/src/audit/audit-export.controller';
+import { bulkLoadEvents } from './bulk-load';
 
-// bench:audit — N events appended through the real Postgres store (batches of 1,000), then the
+// bench:audit — N events appended (default: bulk-load.ts, chained and hashed with the store's
+// computeEventHash, inserted past the append trigger; --append store: the real store.append in
+// batches of 1,000), then the
 // export streamed over HTTP by the real controller to a file, then that file verified. Seconds
 // each, peak RSS and the RSS samples (flat memory), load average.
 const arg = (name: string, fallback: number): number => {
@@ -21,6 +23,8 @@ const arg = (name: string, fallback: number): number => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const events = arg('events', 1_000_000);
+// --append store: through store.append (batches of 1,000, the services' path); default bulk (bulk-load.ts)
+const appendPath = process.argv.includes('--append') ? process.argv[process.argv.indexOf('--append') + 1] : 'bulk';
 const BATCH = 1000;
 const url = process.env['DATABASE_URL'] ?? '';
 const schema = `bench_audit_${randomBytes(4).toString('hex')}`;
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
   const file = join(dir, 'audit.ndjson');
   try {
     const [appendSeconds, , appendPeak] = await timed(async () => {
+      if (appendPath === 'bulk') return bulkLoadEvents(url, schema, events);
       for (let b = 0; b < events / BATCH; b++) {
         const batch = Array.from({ length: BATCH }, (_, i) => ({ type: 'RolloutPromoted', data: { policyId: `org/p${b % 50}`, version: '1.0.0', from: 10, to: 50, n: b * BATCH + i }, metadata: { actor: 'bench' } }));
         await store.append(`rollout-org/p${b % 50}`, batch, 'any');
@@ -54,10 +59,10 @@ async function main(): Promise<void> {
       await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), createWriteStream(file));
     });
     server.close();
-    const [verifySeconds, verified, verifyPeak] = await timed(() => verifyAuditExport(createInterface({ input: createReadStream(file), crlfDelay: Infinity })));
+    const [verifySeconds, verified, verifyPeak] = await timed(() => verifyAuditExport(ndjsonLineBatches(createReadStream(file, { highWaterMark: 1 << 20 }))));
     clearInterval(sampler);
     const result = {
-      events, appendSeconds, exportSeconds, verifySeconds, exportBytes: statSync(file).size,
+      events, appendPath, appendSeconds, exportSeconds, verifySeconds, exportBytes: statSync(file).size,
       verified: verified.outcome.ok ? { ok: true, count: verified.outcome.count } : verified.outcome,
       peakRssMb: { afterAppend: appendPeak, afterExport: exportPeak, afterVerify: verifyPeak }, rssSamplesMb: rss,
       loadavg: loadavg().map((l) => Number(l.toFixed(2))), target: { exportSeconds: 20, verifySeconds: 20 },

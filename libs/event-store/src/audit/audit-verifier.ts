@@ -41,7 +41,16 @@ export class AuditVerifier {
     this.hashes = new RecentHashes(this.anchors.map((a) => a.position));
   }
 
-  async push(event: StoredEvent): Promise<AuditBreak | undefined> {
+  push(event: StoredEvent): Promise<AuditBreak | undefined> {
+    const outcome = this.pushNow(event);
+    return outcome instanceof Promise ? outcome : Promise.resolve(outcome);
+  }
+
+  /**
+   * push, synchronous except for a checkpoint (its signature check is async): a verifier of a
+   * million lines awaits only at checkpoints.
+   */
+  pushNow(event: StoredEvent): AuditBreak | undefined | Promise<AuditBreak | undefined> {
     if (this.failure) return this.failure;
     if (this.pending) return (this.failure = classifyChainBreak({ ...this.pending, next: event }));
     const failed = this.chain.push(event);
@@ -55,11 +64,12 @@ export class AuditVerifier {
     if (event.type !== AUDIT_CHECKPOINT_SIGNED) return undefined;
     const checkpoint = checkpointOf(event);
     if (!checkpoint) return this.fail(event.position, 'CHECKPOINT_MALFORMED', 'an AuditCheckpointSigned event without position, hash, at, kid, alg and signature', 'malformed');
-    const mismatch = await this.check(checkpoint, event.position);
-    if (mismatch) return mismatch;
-    this.checkpoints += 1;
-    this.lastCheckpoint = checkpoint;
-    return undefined;
+    return this.check(checkpoint, event.position).then((mismatch) => {
+      if (mismatch) return mismatch;
+      this.checkpoints += 1;
+      this.lastCheckpoint = checkpoint;
+      return undefined;
+    });
   }
 
   /** The outcome, after checking the anchors (those given here are checked if their hash is still held). */

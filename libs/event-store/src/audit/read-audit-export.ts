@@ -10,18 +10,27 @@ export interface ReadAuditExportOptions extends AuditExportFilter {
 
 /**
  * The audit export as an async sequence, read from the store in keyset pages
- * (`position > last ORDER BY position LIMIT n`, the primary key), so a log of any size is
- * streamed with one page in memory. It ends at the head as it was when the last page was read.
+ * (`position > last ORDER BY position LIMIT n`, the primary key; 10,000 events by default), so a
+ * log of any size is streamed with at most two pages in memory: the next page is requested as
+ * soon as a page arrives, so the store reads it while this one is serialised. It ends at the
+ * head as it was when the last page was read.
  */
 export async function* readAuditExport(store: EventStore, options: ReadAuditExportOptions): AsyncGenerator<StoredEvent> {
-  const pageSize = options.pageSize ?? 2000;
+  const pageSize = options.pageSize ?? 10_000;
   const matches = auditExportMatcher(options);
-  let after = options.after;
+  const read = (after: number): Promise<StoredEvent[]> => {
+    const page = store.readAll({ after, limit: pageSize, ...(options.categories ? { categories: options.categories } : {}) });
+    // a prefetched page nobody awaits (the reader stopped) must not become an unhandled rejection
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = read(options.after);
   for (;;) {
-    const page = await store.readAll({ after, limit: pageSize, ...(options.categories ? { categories: options.categories } : {}) });
-    for (const event of page) if (matches(event)) yield event;
+    const page = await next;
     const tail = page[page.length - 1];
-    if (!tail || page.length < pageSize) return;
-    after = tail.position;
+    const more = tail !== undefined && page.length >= pageSize;
+    if (more) next = read(tail.position);
+    for (const event of page) if (matches(event)) yield event;
+    if (!more) return;
   }
 }

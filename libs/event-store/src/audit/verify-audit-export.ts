@@ -18,12 +18,15 @@ const keyOfRegistration = (event: StoredEvent): JWK | undefined => {
 
 /**
  * Verifies an NDJSON audit export (one StoredEvent per line, from genesis), streaming: one line
- * at a time, constant memory. With `jwks` the checkpoints must be signed by those keys (pin them:
+ * at a time (or a batch of lines at a time: see ndjsonLineBatches), constant memory. With `jwks` the checkpoints must be signed by those keys (pin them:
  * a writer who rewrote the log could also have registered a key of its own); without, by the keys
  * the keyring events before each checkpoint register. An unparsable line is a `malformed` break
  * at the position it should have had.
  */
-export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<string>, jwks?: readonly JWK[]): Promise<AuditExportVerification> {
+export async function verifyAuditExport(
+  input: AsyncIterable<string | readonly string[]> | Iterable<string | readonly string[]>,
+  jwks?: readonly JWK[],
+): Promise<AuditExportVerification> {
   const registered: JWK[] = [];
   const fromExport = trustedKeys(registered);
   const check: CheckpointSignatureCheck = jwks ? trustedKeys(jwks) : fromExport;
@@ -31,23 +34,27 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
   const keysFrom = jwks ? 'jwks' : 'export';
   let lineNo = 0;
   let lastPosition = 0;
-  for await (const line of lines) {
-    lineNo += 1;
-    if (line.trim() === '') continue;
-    let event: StoredEvent;
-    try {
-      event = JSON.parse(line) as StoredEvent;
-    } catch {
-      const failed = await verifier.finish();
-      if (!failed.ok) return { keysFrom, outcome: failed };
-      return { keysFrom, outcome: { ok: false, break: { position: lastPosition + 1, kind: 'malformed', code: 'MALFORMED', reason: `line ${lineNo} is not JSON` } } };
+  // Items are lines, or batches of lines (ndjsonLineBatches) checked without an await per line.
+  for await (const item of input) {
+    for (const line of typeof item === 'string' ? [item] : item) {
+      lineNo += 1;
+      if (line.trim() === '') continue;
+      let event: StoredEvent;
+      try {
+        event = JSON.parse(line) as StoredEvent;
+      } catch {
+        const failed = await verifier.finish();
+        if (!failed.ok) return { keysFrom, outcome: failed };
+        return { keysFrom, outcome: { ok: false, break: { position: lastPosition + 1, kind: 'malformed', code: 'MALFORMED', reason: `line ${lineNo} is not JSON` } } };
+      }
+      if (!jwks) {
+        const key = keyOfRegistration(event);
+        if (key) registered.push(key);
+      }
+      const pushed = verifier.pushNow(event);
+      if (pushed instanceof Promise ? await pushed : pushed) return { outcome: await verifier.finish(), keysFrom };
+      if (typeof event.position === 'number') lastPosition = event.position;
     }
-    if (!jwks) {
-      const key = keyOfRegistration(event);
-      if (key) registered.push(key);
-    }
-    if (await verifier.push(event)) break;
-    if (typeof event.position === 'number') lastPosition = event.position;
   }
   return { outcome: await verifier.finish(), keysFrom };
 }

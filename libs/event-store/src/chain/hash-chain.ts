@@ -1,5 +1,6 @@
-import { canonicalJson, sha256Hex } from '@edict/core';
+import { sha256Hex } from '@edict/core';
 import type { StoredEvent } from '../port/event-store.port';
+import { plainCanonicalJson } from './plain-canonical-json';
 
 /** previousHash of the first event of the global log: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -13,9 +14,10 @@ export type HashedEventFields = Pick<
 /**
  * The RFC 8785 (JCS) canonical JSON of an event's hashed fields. Fields are picked one by one so
  * that extra properties (the hashes themselves, anything an export adds) never change the digest.
+ * plainCanonicalJson prints what @edict/core's canonicalJson prints, faster (its unit spec).
  */
 export const canonicalEvent = (event: HashedEventFields): string =>
-  canonicalJson({
+  plainCanonicalJson({
     eventId: event.eventId,
     streamId: event.streamId,
     revision: event.revision,

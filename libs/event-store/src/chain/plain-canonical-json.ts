@@ -1,0 +1,27 @@
+/**
+ * RFC 8785 (JCS) canonical JSON of a plain JSON value (what JSON.parse returns, or what the
+ * store's validator let through): the same text as `canonicalJson` from @edict/core, without
+ * its per-property path strings and cycle bookkeeping, which made it the hot spot of hashing a
+ * log of a million events. Keys sort by UTF-16 code units (Array#sort's default), scalars print
+ * as JSON.stringify does (ECMAScript number form, JCS's string escaping). Inputs must not be
+ * cyclic (JSON values never are); non-finite numbers are refused as JCS requires.
+ */
+export function plainCanonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`Non-finite number (${value}) is not permitted in JSON (RFC 8785 §3.2.2.3)`);
+    return `${JSON.stringify(value)}`;
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${plainCanonicalJson(value[i])}`;
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out += `${i ? ',' : ''}${JSON.stringify(key)}:${plainCanonicalJson(record[key])}`;
+  }
+  return `${out}}`;
+}
