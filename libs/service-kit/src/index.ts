@@ -29,4 +29,5 @@ export * from './http/json-body-limits';
 export * from './http/json-prescan';
 export * from './validation/policy-id.pipe';
 export * from './http/json-scan-refusal';
+export * from './http/bundle-document-fields';
 export * from './openapi/api-problems.decorator';

@@ -1,32 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { BundleDocumentFields as F } from '@edict/service-kit';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 /**
  * A bundle document, given either parsed (`document`) or as YAML/JSON text (`source`), so that
  * parse errors can name line and column. Exactly one of the two.
  */
 export class BundleDocumentDto {
-  @ApiPropertyOptional({ description: 'the PolicyBundle document as JSON' })
-  @IsOptional()
-  @IsObject()
-  document?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ description: 'the PolicyBundle document as YAML or JSON text' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024 * 1024)
-  source?: string;
-
-  @ApiPropertyOptional({ enum: ['yaml', 'json'] })
-  @IsOptional()
-  @IsIn(['yaml', 'json'])
-  format?: 'yaml' | 'json';
-
-  @ApiPropertyOptional({ description: 'file name, for error messages' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(256)
-  filename?: string;
+  @F.document() document?: Record<string, unknown>;
+  @F.source() source?: string;
+  @F.format() format?: 'yaml' | 'json';
+  @F.filename() filename?: string;
 }
 
 export class ApproveBundleDto {
