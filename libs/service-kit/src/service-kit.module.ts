@@ -12,6 +12,7 @@ import { MetricsController } from './health/metrics.controller';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { LOGGER, SERVICE_NAME, TOKEN_VERIFIER } from './service-kit.tokens';
 import { createValidationPipe } from './validation/validation.pipe';
+import { TelemetryShutdown } from './bootstrap/telemetry-shutdown';
 
 export interface ServiceKitOptions {
   readonly service: string;
@@ -53,6 +54,7 @@ export class ServiceKitModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        TelemetryShutdown,
       ],
       exports: [SERVICE_NAME, LOGGER, ServiceMetrics, ReadinessRegistry, TOKEN_VERIFIER],
     };

@@ -8,6 +8,25 @@ import { otelSettings, type OtelEnv } from './otel-settings';
 import { otelTraceHooks } from './otel-trace-hooks';
 import { installTraceHooks, tracingActive } from './trace-hooks';
 
+/** The started SDK, flushed and stopped by shutdownTelemetry. */
+let started: { shutdown(): Promise<void> } | undefined;
+
+/** How long a shutdown waits for the last spans to be exported before the process goes on. */
+const SHUTDOWN_TIMEOUT_MS = 3000;
+
+/**
+ * Exports what is still buffered and stops the SDK; nothing when telemetry never started. Bounded:
+ * an OTLP endpoint that does not answer never holds a service's shutdown for more than 3 s.
+ */
+export async function shutdownTelemetry(): Promise<void> {
+  const sdk = started;
+  started = undefined;
+  if (!sdk) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([sdk.shutdown().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_TIMEOUT_MS)))]);
+  clearTimeout(timer);
+}
+
 /** Loads a module by name (node's require; a test passes a spy). */
 export type ModuleLoader = (id: string) => unknown;
 
@@ -39,6 +58,7 @@ export function startTelemetry(service: string, env: OtelEnv = process.env, load
     ],
   });
   sdk.start();
+  started = sdk;
   installTraceHooks(otelTraceHooks(api, name));
   return true;
 }
