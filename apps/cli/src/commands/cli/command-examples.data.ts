@@ -54,7 +54,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   validate: ['edict validate examples/bundles/org/baseline.yaml', 'edict validate --remote examples/bundles/teams/alpha/network.yaml'],
   lint: ['edict lint examples/bundles/teams/alpha/network.loosening.yaml --parent examples/bundles/org/baseline.yaml'],
   test: ['edict test examples/bundles/org/baseline.yaml'],
-  simulate: ['edict simulate --candidate examples/bundles/org/baseline.candidate.yaml --decisions decisions.ndjson'],
+  simulate: ['edict simulate --candidate examples/bundles/org/baseline.candidate.yaml --decisions decisions.ndjson', 'edict simulate --candidate examples/bundles/org/baseline.yaml --decisions decisions.ndjson --exceptions-from-authoring'],
   check: ['edict check examples/documents/tfplan.json --policy examples/bundles/org/infrastructure.yaml'],
   'config set': ['edict config set urls.authoring https://authoring.edict.example.com', 'edict --profile prod config set token "$(cat prod.jwt)"'],
   'config get': ['edict config get urls.distribution'],
