@@ -1,3 +1,4 @@
+import type { PolicyRetirement } from './retirement-of';
 import type { Role, Tier } from '@edict/contracts';
 
 /** Who is acting, as the edge authenticated them. */
@@ -20,6 +21,8 @@ export type DraftBundle = {
     readonly source?: string;
     readonly by: Actor;
     readonly at: string;
+    /** set when distribution retired the policy (retirementOf its rollout stream): only a new major drafts */
+    readonly retirement?: PolicyRetirement;
   };
 };
 

@@ -13,6 +13,13 @@ function decideDraft(command: DraftBundle, state: BundleLineState): BundleEvent[
   if (tier === 'org' && !by.roles.includes('security') && !isAdmin(by.roles)) {
     throw new ForbiddenError('BUNDLE.TIER_ROLE_REQUIRED', 'only the security team drafts org baseline policies', { required: ['security'] });
   }
+  const { retirement } = command.data;
+  const versionMajor = Number(version.split('.')[0]);
+  if (retirement && versionMajor <= (retirement.lastMajor ?? -1)) {
+    throw new ConflictError('BUNDLE.POLICY_RETIRED', `${policyId} was retired at ${retirement.retiredAt} (${retirement.reason}); its id is reused only by a new major version above ${retirement.lastMajor ?? 0}.x`, {
+      lastMajor: retirement.lastMajor,
+    });
+  }
   const latest = state.kind === 'active' ? state.latest : undefined;
   const allowed = allowedNextVersions(latest);
   if (allowed !== 'any' && !allowed.includes(version)) {

@@ -11,3 +11,4 @@ export * from './exception/exception-limits';
 export * from './exception/exception-sequence.decider';
 export * from './exception/exception-expiry';
 export * from './exception/check-exception-request';
+export * from './retirement-of';

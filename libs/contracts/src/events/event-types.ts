@@ -45,6 +45,7 @@ export const cloudEventTypes: Readonly<Record<EdictEventType, string>> = {
   VersionUnpinned: 'io.edict.rollout.version-unpinned.v1',
   PolicyDisabled: 'io.edict.rollout.policy-disabled.v1',
   PolicyEnabled: 'io.edict.rollout.policy-enabled.v1',
+  PolicyRetired: 'io.edict.rollout.policy-retired.v1',
   IncidentOpened: 'io.edict.incident.opened.v1',
   RollbackRequested: 'io.edict.incident.rollback-requested.v1',
   IncidentAcknowledged: 'io.edict.incident.acknowledged.v1',

@@ -115,6 +115,26 @@ export type PolicyEnabled = DomainEvent<'PolicyEnabled', {
   readonly system?: boolean;
 }>;
 
+/**
+ * The policy retired (`POST /v1/rollouts/{policyId}/retire`): nothing of it serves any more (the
+ * serving state holds no version; PDPs and OPA agents drop it), its streams keep their history, and
+ * its id is reused only by a new major version above `lastMajor` (authoring refuses other drafts,
+ * distribution other rollouts). Refused while it served decisions in the last `quietDays` unless
+ * `forced` by an admin with a reason; `recentDecisions` is what the windows counted then.
+ */
+export type PolicyRetired = DomainEvent<'PolicyRetired', {
+  readonly policyId: string;
+  readonly reason: string;
+  readonly retiredBy: string;
+  readonly retiredAt: string;
+  /** the newest version it ever rolled out, and its major */
+  readonly lastVersion: string | null;
+  readonly lastMajor: number | null;
+  readonly quietDays: number;
+  readonly recentDecisions: number;
+  readonly forced: boolean;
+}>;
+
 /** Events of a `rollout-<policyId>` stream, written by distribution. */
 export type RolloutEvent =
   | RolloutStarted
@@ -125,4 +145,5 @@ export type RolloutEvent =
   | VersionPinned
   | VersionUnpinned
   | PolicyDisabled
-  | PolicyEnabled;
+  | PolicyEnabled
+  | PolicyRetired;

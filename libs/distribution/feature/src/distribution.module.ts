@@ -11,6 +11,8 @@ import { OpaBundleController } from './http/opa-bundle.controller';
 import { OpaBundleReleaseHandler } from './opa/opa-bundle-release.handler';
 import { opaFleetControllers, opaFleetProviders } from './opa/opa-fleet.providers';
 import { RolloutsController } from './http/rollouts.controller';
+import { RetireController } from './http/retire.controller';
+import { RetirePolicyHandler } from './handlers/retire-policy.handler';
 import { RolloutListController } from './http/rollout-list.controller';
 import { ActivePoliciesHandler } from './handlers/active-policies.handler';
 import { AutoPromoteHandler } from './handlers/auto-promote.handler';
@@ -25,7 +27,7 @@ import { ReleasesRepository } from './store/releases.repository';
 /** The distribution service: owns `rollout-*` streams; serves bundles to decision points. */
 @Module({
   imports: [EdictRuntimeModule.forService({ service: 'distribution', relayCategories: ['rollout'] })],
-  controllers: [RolloutListController, RolloutsController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
-  providers: [manifestKeyProvider, ReleasesRepository, ActivePoliciesHandler, CanaryGate, AutoPromoteHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, ServingProjection, OpaBundleReleaseHandler, RolloutGauges, ...opaFleetProviders],
+  controllers: [RolloutListController, RolloutsController, RetireController, ServingController, ManifestKeysController, OpaBundleController, SystemController, DistributionEventsConsumer, ...opaFleetControllers],
+  providers: [manifestKeyProvider, RetirePolicyHandler, ReleasesRepository, ActivePoliciesHandler, CanaryGate, AutoPromoteHandler, DecisionWindowsRepository, RecordSignedBundleHandler, RolloutCommandsService, SystemKillSwitchService, ServingStateService, ServingProjection, OpaBundleReleaseHandler, RolloutGauges, ...opaFleetProviders],
 })
 export class DistributionModule {}

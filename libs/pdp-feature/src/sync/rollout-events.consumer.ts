@@ -25,6 +25,7 @@ export class RolloutEventsConsumer {
       VersionUnpinned: refresh,
       PolicyDisabled: refresh,
       PolicyEnabled: refresh,
+      PolicyRetired: refresh,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { bundleLineDecider, type Actor, type BundleCommand } from '@edict/authoring-domain';
+import { bundleLineDecider, retirementOf, type Actor, type BundleCommand } from '@edict/authoring-domain';
 import { StreamIds, tierOfPolicyId, MAX_KEPT_SOURCE_BYTES } from '@edict/contracts';
 import { canonicalDigest, NotFoundError, ValidationError, type Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
@@ -24,7 +24,8 @@ export class BundleCommandsService {
     const tier = tierOfPolicyId(policyId);
     const findings = checkBundleDocument(input, document);
     const digest = canonicalDigest(document);
-    await this.run(policyId, { type: 'DraftBundle', data: { policyId, tier, version, document, digest, ...keptSource(input), by, at: this.now() } }, by);
+    const retirement = retirementOf(await this.store.readStream(StreamIds.rollout(policyId)));
+    await this.run(policyId, { type: 'DraftBundle', data: { policyId, tier, version, document, digest, ...keptSource(input), by, at: this.now(), ...(retirement ? { retirement } : {}) } }, by);
     return { policyId, version, digest, status: 'draft', findings };
   }
 

@@ -29,6 +29,7 @@ export const changeOf = (event: RolloutEvent): RolloutChange => {
     case 'VersionUnpinned': return { type, version: event.data.version, at: event.data.unpinnedAt, by: event.data.unpinnedBy };
     case 'PolicyDisabled': return { type, version: null, at: event.data.disabledAt, by: event.data.disabledBy };
     case 'PolicyEnabled': return { type, version: null, at: event.data.enabledAt, by: event.data.enabledBy };
+    case 'PolicyRetired': return { type, version: event.data.lastVersion, at: event.data.retiredAt, by: event.data.retiredBy };
     default: return assertNever(event, 'rollout event');
   }
 };
@@ -47,6 +48,7 @@ const step = (fold: Fold, event: RolloutEvent): Fold => {
       ? { ...fold, canaryVersion: null, canarySince: null, lastChange }
       : { ...fold, stableSince: event.data.toVersion ? event.data.rolledBackAt : null, lastChange };
   }
+  if (event.type === 'PolicyRetired') return { stableSince: null, canaryVersion: null, canarySince: null, lastChange };
   return { ...fold, lastChange };
 };
 

@@ -73,6 +73,19 @@ export type DisablePolicy = Command<'DisablePolicy', Principal & {
 /** Turn the per-policy kill switch off (admin, with a reason). */
 export type EnablePolicy = Command<'EnablePolicy', Principal & { readonly reason: string; readonly at: string; readonly system?: boolean }>;
 
+/**
+ * Retire the policy: nothing of it serves any more. `recentDecisions` is what the decision
+ * windows of the last `quietDays` counted (the edge asks); above 0 it is refused unless `force`d
+ * by an admin, with the reason.
+ */
+export type RetirePolicy = Command<'RetirePolicy', Principal & {
+  readonly reason: string;
+  readonly at: string;
+  readonly quietDays: number;
+  readonly recentDecisions: number;
+  readonly force: boolean;
+}>;
+
 /** Every command of a `rollout-<policyId>` stream. */
 export type RolloutCommand =
   | StartRollout
@@ -83,4 +96,5 @@ export type RolloutCommand =
   | PinVersion
   | UnpinVersion
   | DisablePolicy
-  | EnablePolicy;
+  | EnablePolicy
+  | RetirePolicy;

@@ -9,8 +9,13 @@ import { decidePin, decideUnpin } from './pin-version.decide';
 import { decidePromote } from './promote-rollout.decide';
 import { decideRollBack } from './roll-back.decide';
 import { decideStart } from './start-rollout.decide';
+import { decideRetire, requireNotRetired } from './retire-policy.decide';
+
+/** What a retired policy still takes: the kill switch, a new major (StartRollout checks it), and RetirePolicy's own refusal. */
+const TAKEN_WHEN_RETIRED: readonly RolloutCommand['type'][] = ['StartRollout', 'DisablePolicy', 'EnablePolicy', 'RetirePolicy'];
 
 const decide = (command: RolloutCommand, state: RolloutState): readonly RolloutEvent[] => {
+  if (!TAKEN_WHEN_RETIRED.includes(command.type)) requireNotRetired(state);
   switch (command.type) {
     case 'StartRollout': return decideStart(command, state);
     case 'PromoteRollout': return decidePromote(command, state);
@@ -21,13 +26,14 @@ const decide = (command: RolloutCommand, state: RolloutState): readonly RolloutE
     case 'UnpinVersion': return decideUnpin(command, state);
     case 'DisablePolicy': return decideDisable(command, state);
     case 'EnablePolicy': return decideEnable(command, state);
+    case 'RetirePolicy': return decideRetire(command, state);
     default: return assertNever(command, 'rollout command');
   }
 };
 
 /**
  * The aggregate of a `rollout-<policyId>` stream: canary 10 → 50 → 100 behind gates, rollback,
- * pause, pin and the per-policy kill switch. Refusals throw EdictErrors with `ROLLOUT.*` codes.
+ * pause, pin, the per-policy kill switch and retirement. Refusals throw EdictErrors with `ROLLOUT.*` codes.
  */
 export const rolloutDecider: Decider<RolloutCommand, RolloutEvent, RolloutState> = {
   decide,

@@ -33,6 +33,12 @@ export const RolloutErrorCodes = {
   rollbackTargetArchived: 'ROLLOUT.ROLLBACK_TARGET_ARCHIVED',
   rollbackTargetNeverServed: 'ROLLOUT.ROLLBACK_TARGET_NEVER_SERVED',
   scheduleInvalid: 'ROLLOUT.SCHEDULE_INVALID',
+  retireRecentDecisions: 'ROLLOUT.RETIRE_RECENT_DECISIONS',
+  quietDaysInvalid: 'ROLLOUT.QUIET_DAYS_INVALID',
+  retireForceForbidden: 'ROLLOUT.RETIRE_FORCE_FORBIDDEN',
+  alreadyRetired: 'ROLLOUT.ALREADY_RETIRED',
+  policyRetired: 'ROLLOUT.POLICY_RETIRED',
+  retiredMajorReused: 'ROLLOUT.RETIRED_MAJOR_REUSED',
 } as const;
 
 /** Every command but StartRollout needs a stream that has seen a rollout: it carries the policy id. */

@@ -1,5 +1,5 @@
 import { assertNever } from '@edict/core';
-import type { BundleRolledBack, RolloutEvent, RolloutPromoted, RolloutStarted } from '@edict/contracts';
+import type { BundleRolledBack, PolicyRetired, RolloutEvent, RolloutPromoted, RolloutStarted } from '@edict/contracts';
 import { DEFAULT_SCHEDULE } from './rollout-schedule';
 import type { RolloutState, TrackedRollout } from './rollout.state';
 
@@ -9,8 +9,19 @@ const started = (state: RolloutState, { data }: RolloutStarted): TrackedRollout 
     : { status: 'tracked', policyId: data.policyId, stable: null, canary: null, history: [], archived: [], pin: null, killSwitch: null, rolledBackIncidents: [] };
   const { steps, soakSeconds, autoPromote } = data.schedule ?? DEFAULT_SCHEDULE;
   const canary = { version: data.version, digest: data.digest, percentage: data.percentage, stepStartedAt: data.startedAt, paused: false, steps, soakSeconds: soakSeconds ?? null, autoPromote };
-  return { ...base, canary };
+  const { retired: _retired, ...unretired } = base; // a new major of a retired id serves again
+  return { ...unretired, canary };
 };
+
+/** Nothing serves; what served becomes history (the stream keeps every event). */
+const retired = (state: TrackedRollout, { data }: PolicyRetired): TrackedRollout => ({
+  ...state,
+  stable: null,
+  canary: null,
+  pin: null,
+  history: state.stable ? [...state.history, state.stable] : state.history,
+  retired: { reason: data.reason, retiredBy: data.retiredBy, retiredAt: data.retiredAt, lastMajor: data.lastMajor, forced: data.forced },
+});
 
 /** At 100% the canary is the stable version and the one it replaces becomes a rollback target. */
 const promoted = (state: TrackedRollout, { data }: RolloutPromoted): TrackedRollout => {
@@ -53,6 +64,7 @@ const evolveTracked = (state: TrackedRollout, event: RolloutEvent): TrackedRollo
       return { ...state, killSwitch: { mode, reason, disabledBy, system: event.data.system === true } };
     }
     case 'PolicyEnabled': return { ...state, killSwitch: null };
+    case 'PolicyRetired': return retired(state, event);
     default: return assertNever(event, 'rollout event');
   }
 };

@@ -35,6 +35,15 @@ export interface KillSwitch {
   readonly system: boolean;
 }
 
+/** A retired policy: serves nothing; only a new major version above `lastMajor` rolls out again. */
+export interface Retirement {
+  readonly reason: string;
+  readonly retiredBy: string;
+  readonly retiredAt: string;
+  readonly lastMajor: number | null;
+  readonly forced: boolean;
+}
+
 /** A `rollout-<policyId>` stream that has seen at least one RolloutStarted. */
 export interface TrackedRollout {
   readonly status: 'tracked';
@@ -50,6 +59,8 @@ export interface TrackedRollout {
   readonly killSwitch: KillSwitch | null;
   /** incidents that already caused a rollback, so a repeated request is a no-op */
   readonly rolledBackIncidents: readonly string[];
+  /** set by PolicyRetired, cleared by the next (new major) RolloutStarted */
+  readonly retired?: Retirement;
 }
 
 /** State of a rollout stream: nothing yet, or a policy with versions. */

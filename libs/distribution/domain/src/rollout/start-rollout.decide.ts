@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError } from '@edict/core';
 import type { RolloutStarted } from '@edict/contracts';
-import { gt, rsort, valid } from 'semver';
+import { gt, major, rsort, valid } from 'semver';
 import type { StartRollout } from './rollout.commands';
 import { RolloutErrorCodes as Codes } from './rollout.errors';
 import { DEFAULT_SCHEDULE, requireValidSchedule } from './rollout-schedule';
@@ -33,6 +33,9 @@ export const decideStart = ({ data }: StartRollout, state: RolloutState): Rollou
       throw new ConflictError(Codes.inProgress, `${state.canary.version} is in canary at ${state.canary.percentage}%`, {
         version: state.canary.version,
       });
+    }
+    if (state.retired && major(data.version) <= (state.retired.lastMajor ?? -1)) {
+      throw new ConflictError(Codes.retiredMajorReused, `${data.policyId} is retired; its id serves again only as a new major version above ${state.retired.lastMajor ?? 0}.x`, { lastMajor: state.retired.lastMajor });
     }
     const highest = rsort([...knownVersions(state)])[0];
     if (highest !== undefined && !gt(data.version, highest)) {

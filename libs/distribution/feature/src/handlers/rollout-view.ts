@@ -2,7 +2,7 @@ import type { RolloutState } from '@edict/distribution-domain';
 
 /** The API's view of a policy's rollout; `revision` is what `If-Match` takes (-1 before any event). */
 export function rolloutView(policyId: string, state: RolloutState, revision: number): Record<string, unknown> {
-  if (state.status === 'empty') return { policyId, revision, stable: null, canary: null, pin: null, killSwitch: null, history: [], archived: [] };
+  if (state.status === 'empty') return { policyId, revision, stable: null, canary: null, pin: null, killSwitch: null, history: [], archived: [], retired: null };
   return {
     policyId,
     revision,
@@ -12,5 +12,6 @@ export function rolloutView(policyId: string, state: RolloutState, revision: num
     killSwitch: state.killSwitch,
     history: state.history,
     archived: state.archived,
+    retired: state.retired ?? null,
   };
 }

@@ -6,7 +6,7 @@ import { RolloutChanges } from './rollout-changes';
 
 const ROLLOUT_TYPES: readonly RolloutEvent['type'][] = [
   'RolloutStarted', 'RolloutPromoted', 'BundleRolledBack', 'RolloutPaused', 'RolloutResumed',
-  'VersionPinned', 'VersionUnpinned', 'PolicyDisabled', 'PolicyEnabled',
+  'VersionPinned', 'VersionUnpinned', 'PolicyDisabled', 'PolicyEnabled', 'PolicyRetired',
 ];
 
 /**

@@ -34,6 +34,20 @@ export class DecisionWindowsRepository {
   }
 
   /**
+   * Decisions asked of the policy (any version, canary or not) in windows that ended after
+   * `since`, and the newest such window's end: what retirement's quiet period checks.
+   */
+  async decisionsSince(policyId: string, since: string): Promise<{ readonly total: number; readonly lastWindowEnd: string | null }> {
+    await this.migrate();
+    const { rows } = await this.pool.query<{ total: string; last: Date | null }>(
+      `SELECT coalesce(sum(total), 0) AS total, max(window_end) AS last FROM "${this.schema}".distribution_decision_windows
+        WHERE policy_id = $1 AND window_end > $2 AND total > 0`,
+      [policyId, since],
+    );
+    return { total: Number(rows[0]?.total ?? 0), lastWindowEnd: rows[0]?.last ? new Date(rows[0].last).toISOString() : null };
+  }
+
+  /**
    * Totals of a version's windows that started at or after `since`: the counts, the mean evaluation
    * time (latency) and the declared cost summed (absent when no window carried a cost).
    */

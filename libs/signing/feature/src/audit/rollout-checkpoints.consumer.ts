@@ -6,7 +6,7 @@ import { AuditAnchorService } from './audit-anchor.service';
 
 const ROLLOUT_TYPES: readonly RolloutEvent['type'][] = [
   'RolloutStarted', 'RolloutPromoted', 'BundleRolledBack', 'RolloutPaused', 'RolloutResumed',
-  'VersionPinned', 'VersionUnpinned', 'PolicyDisabled', 'PolicyEnabled',
+  'VersionPinned', 'VersionUnpinned', 'PolicyDisabled', 'PolicyEnabled', 'PolicyRetired',
 ];
 
 /** Every rollout event on `edict.rollouts.v1` asks the audit anchor for a checkpoint now. */
