@@ -6,6 +6,7 @@ import { metricsFor } from '@edict/observability';
 export class DecisionLogMetrics {
   private readonly metrics = metricsFor('decision-log');
   readonly stored = this.metrics.counter({ what: 'decisions_stored', unit: 'total', help: 'decisions stored (masked); redeliveries are not counted' });
+  readonly counted = this.metrics.counter({ what: 'decisions_counted', unit: 'total', help: 'decisions counted into windows without a stored row (EDICT_DECISION_STORE_RAW=false); redeliveries are not counted' });
   readonly late = this.metrics.counter({
     what: 'late_decisions',
     unit: 'total',

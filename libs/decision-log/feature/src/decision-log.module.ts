@@ -4,6 +4,7 @@ import { EdictRuntimeModule, runtimeEnv } from '@edict/messaging';
 import { DECISION_LOG_CONFIG, decisionLogConfigFromEnv } from './config/decision-log.config';
 import { BatchIngest } from './consumers/batch-ingest';
 import { DecisionBatchConsumer } from './consumers/decision-batch.consumer';
+import { WindowsOnlyIngest } from './consumers/windows-only-ingest';
 import { DecisionLogMetrics } from './decision-log.metrics';
 import { DecisionsController } from './http/decisions.controller';
 import { WindowsController } from './http/windows.controller';
@@ -15,6 +16,7 @@ import { DecisionLogMigrator } from './store/decision-log.migrator';
 import { DecisionLogRepository } from './store/decision-log.repository';
 import { DecisionRetention } from './store/decision-retention.service';
 import { DecisionWindowsRepository } from './store/decision-windows.repository';
+import { WindowsOnlyRepository } from './store/windows-only.repository';
 import { DecisionWindowsPublisher, WINDOWS_LEADER_LOCK } from './windows/decision-windows.publisher';
 import { WatermarkReader } from './windows/watermark.reader';
 import { WindowCloser } from './windows/window-closer.service';
@@ -41,6 +43,8 @@ import { WindowCloser } from './windows/window-closer.service';
     DecisionRetention,
     DecisionWindowsRepository,
     BatchIngest,
+    WindowsOnlyRepository,
+    WindowsOnlyIngest,
     DecisionBatchConsumer,
     WatermarkReader,
     WindowCloser,

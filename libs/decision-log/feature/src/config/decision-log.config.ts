@@ -14,6 +14,11 @@ export interface DecisionLogConfig {
   readonly allowedLatenessMs: number;
   /** whole UTC days of raw decisions kept besides today; older day partitions are dropped */
   readonly retentionDays: number;
+  /**
+   * whether every decision is stored in `decisions` (true, the default); false is the windows-only
+   * mode: only window counts and the consumed offsets are kept (see WindowsOnlyIngest)
+   */
+  readonly storeRaw: boolean;
 }
 
 const invalid = (name: string, message: string): ValidationError =>
@@ -48,11 +53,20 @@ function wholeDays(name: string, raw: string | undefined, fallback: number): num
   return days;
 }
 
+/** `true`/`false` (any case, blanks: `fallback`); anything else is refused. */
+function flag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw invalid(name, `'${raw ?? ''}' is not a valid value (true or false)`);
+}
+
 /**
  * The configuration from the environment: mask paths, window length (`EDICT_DECISION_WINDOW_SECONDS`,
  * default 60) and allowed lateness (`EDICT_DECISION_ALLOWED_LATENESS_MS`, default 2000; the former
  * `EDICT_DECISION_WINDOW_GRACE_MS` is read when it is not set) and raw decisions' retention
- * `EDICT_DECISION_RETENTION_DAYS` (whole days, default 30, at least 1). Throws
+ * `EDICT_DECISION_RETENTION_DAYS` (whole days, default 30, at least 1), and whether raw decisions
+ * are stored, `EDICT_DECISION_STORE_RAW` (true or false, default true). Throws
  * DECISION_LOG.CONFIG_INVALID naming the variable, so a typo fails the start, not the data.
  */
 export function decisionLogConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DecisionLogConfig {
@@ -63,5 +77,6 @@ export function decisionLogConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
       ? wholeMs('EDICT_DECISION_WINDOW_GRACE_MS', env['EDICT_DECISION_WINDOW_GRACE_MS'], 2000, 1, 0)
       : wholeMs('EDICT_DECISION_ALLOWED_LATENESS_MS', env['EDICT_DECISION_ALLOWED_LATENESS_MS'], 2000, 1, 0),
     retentionDays: wholeDays('EDICT_DECISION_RETENTION_DAYS', env['EDICT_DECISION_RETENTION_DAYS'], 30),
+    storeRaw: flag('EDICT_DECISION_STORE_RAW', env['EDICT_DECISION_STORE_RAW'], true),
   };
 }

@@ -3,13 +3,14 @@ import type { KafkaMessage } from 'kafkajs';
 import type { DecisionLogged } from '@edict/contracts';
 import { isEdictError } from '@edict/core';
 import { maskDecision } from '@edict/decision-log-domain';
-import { consumerGroupOf, KafkaPublisher, RUNTIME_LOGGER, sendToDeadLetter } from '@edict/messaging';
+import { KafkaPublisher, RUNTIME_LOGGER } from '@edict/messaging';
 import type { Logger } from '@edict/observability';
 import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
 import { DecisionLogMetrics } from '../decision-log.metrics';
 import { DecisionLogRepository } from '../store/decision-log.repository';
 import type { BatchOrigin, StoredBatch } from '../store/decision-batch.store';
 import { storeError } from '../store/pg-errors';
+import { deadLetterDecision } from './decision-dead-letter';
 import { decisionOf } from './decision-message';
 
 type Decision = DecisionLogged['data'];
@@ -93,14 +94,7 @@ export class BatchIngest {
     if (late > 0) this.metrics.late.inc(late);
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
-    const code = isEdictError(error) ? error.code : 'INTERNAL';
-    this.logger.error({ topic, partition, offset: message.offset, code }, 'message dead-lettered');
-    await sendToDeadLetter(this.publisher, {
-      topic, partition, offset: message.offset, consumer: consumerGroupOf('decision-log'),
-      message: { key: message.key, value: message.value, ...(message.headers ? { headers: message.headers } : {}) },
-      error: { code, message: error instanceof Error ? error.message : String(error) },
-    });
-    this.metrics.deadLettered.inc({ topic, code });
+  private deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
+    return deadLetterDecision({ publisher: this.publisher, metrics: this.metrics, logger: this.logger }, topic, partition, message, error);
   }
 }

@@ -3,14 +3,18 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Topics } from '@edict/contracts';
 import { consumerGroupOf, KAFKA, RUNTIME_LOGGER } from '@edict/messaging';
 import type { Logger } from '@edict/observability';
+import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
 import { DecisionLogMetrics } from '../decision-log.metrics';
 import { BatchIngest } from './batch-ingest';
+import { WindowsOnlyIngest } from './windows-only-ingest';
 
 /**
  * Decision-log's own kafkajs consumer of `edict.decisions.v1` (group `edict-decision-log`, from
  * the beginning for a new group), batch by batch (`eachBatch`, see BatchIngest). Offsets are
  * committed by hand once a batch is durable: the committed offset is what the watermark trusts.
- * A consumer that crashes without restarting itself is rebuilt after a backoff.
+ * A consumer that crashes without restarting itself is rebuilt after a backoff. With
+ * EDICT_DECISION_STORE_RAW=false the batch goes to WindowsOnlyIngest (window counts and offsets in
+ * Postgres, no decision rows) instead of BatchIngest; Kafka's offsets are committed the same way.
  */
 @Injectable()
 export class DecisionBatchConsumer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,9 +25,15 @@ export class DecisionBatchConsumer implements OnApplicationBootstrap, OnModuleDe
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
-    private readonly ingest: BatchIngest,
+    private readonly batchIngest: BatchIngest,
+    private readonly windowsOnlyIngest: WindowsOnlyIngest,
     private readonly metrics: DecisionLogMetrics,
+    @Inject(DECISION_LOG_CONFIG) private readonly config: DecisionLogConfig,
   ) {}
+
+  private get ingest(): BatchIngest | WindowsOnlyIngest {
+    return this.config.storeRaw ? this.batchIngest : this.windowsOnlyIngest;
+  }
 
   onApplicationBootstrap(): void {
     this.starting = this.startWithRetry();

@@ -1,23 +1,32 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
 import type { DecisionLogged } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@edict/service-kit';
+import { ApiProblems, Roles } from '@edict/service-kit';
+import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
 import { DecisionLogRepository } from '../store/decision-log.repository';
 import { DecisionQueryDto } from './decision-query.dto';
 import { DECISION_READERS as READERS } from './decision-readers';
+import { requireRawStore } from './raw-store.guard';
 
-/** Queries over the (masked) decision log; the export is the NDJSON that `edict simulate` replays. */
+const RAW_STORE_DISABLED = { 409: 'decision-log keeps no raw decisions (EDICT_DECISION_STORE_RAW=false): DECISION_LOG.RAW_STORE_DISABLED' };
+
+/**
+ * Queries over the (masked) decision log; the export is the NDJSON that `edict simulate` replays.
+ * In the windows-only mode every one answers 409 DECISION_LOG.RAW_STORE_DISABLED (requireRawStore).
+ */
 @ApiTags('decisions')
 @ApiBearerAuth()
 @Controller('v1/decisions')
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionLogRepository) {}
+  constructor(private readonly decisions: DecisionLogRepository, @Inject(DECISION_LOG_CONFIG) private readonly config: DecisionLogConfig) {}
 
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Decisions, newest first, filtered by policy, version, effect and time' })
+  @ApiProblems(RAW_STORE_DISABLED)
   async list(@Query() query: DecisionQueryDto): Promise<{ items: unknown[] }> {
+    requireRawStore(this.config);
     return { items: await this.decisions.query({ ...query, limit: query.limit ?? 100 }) };
   }
 
@@ -25,7 +34,9 @@ export class DecisionsController {
   @Roles(...READERS)
   @Header('content-type', 'application/x-ndjson')
   @ApiOperation({ summary: 'The same, as NDJSON (one decision per line): the format `edict simulate --decisions` reads' })
+  @ApiProblems(RAW_STORE_DISABLED)
   async export(@Query() query: DecisionQueryDto): Promise<string> {
+    requireRawStore(this.config);
     const items = await this.decisions.query({ ...query, limit: query.limit ?? 1000 });
     return items.map((d) => JSON.stringify(d)).join('\n') + (items.length ? '\n' : '');
   }
@@ -33,7 +44,9 @@ export class DecisionsController {
   @Get(':decisionId')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One decision by its id, as stored (masked); 404 DECISION.NOT_FOUND' })
+  @ApiProblems(RAW_STORE_DISABLED)
   async one(@Param('decisionId') decisionId: string): Promise<DecisionLogged['data']> {
+    requireRawStore(this.config);
     const decision = await this.decisions.one(decisionId);
     if (!decision) throw new NotFoundError('DECISION.NOT_FOUND', `no decision ${decisionId} in the log (never logged, or past retention)`);
     return decision;

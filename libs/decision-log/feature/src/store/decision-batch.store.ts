@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { DecisionLogged } from '@edict/contracts';
 import { windowDeltas } from '@edict/decision-log-domain';
 import { inTransaction } from './in-transaction';
@@ -40,19 +40,33 @@ export async function storeDecisionBatch(pool: Pool, schema: string, windowLengt
       const { rows } = await client.query<{ decision_id: string }>(insertDecisionsSql(schema), columns(decisions));
       stored = rows.length;
       const inserted = new Set(rows.map((r) => r.decision_id));
-      const deltas = windowDeltas(stored === decisions.length ? decisions : decisions.filter((d) => inserted.has(d.decisionId)), windowLengthMs);
-      if (deltas.length > 0) {
-        const { rows: touched } = await client.query<{ policy_id: string; version: string; canary: boolean; window_start: Date; closed: boolean }>(
-          addWindowCountsSql(schema),
-          [deltas.map((w) => w.policyId), deltas.map((w) => w.version), deltas.map((w) => w.canary), deltas.map((w) => w.windowStart),
-            deltas.map((w) => w.windowEnd), deltas.map((w) => w.total), deltas.map((w) => w.errors), deltas.map((w) => w.denies),
-            deltas.map((w) => w.noMatches), deltas.map((w) => w.evaluationNsSum), deltas.map((w) => w.costSum)]);
-        const closed = new Set(touched.filter((t) => t.closed).map((t) => JSON.stringify([t.policy_id, t.version, t.canary, t.window_start.toISOString()])));
-        for (const w of deltas) if (closed.has(JSON.stringify([w.policyId, w.version, w.canary, w.windowStart]))) late += w.total;
-      }
+      late = await addWindowCounts(client, schema, stored === decisions.length ? decisions : decisions.filter((d) => inserted.has(d.decisionId)), windowLengthMs);
     }
-    const newest = decisions.reduce((max, d) => Math.max(max, Date.parse(d.timestamp)), Number.NEGATIVE_INFINITY);
-    if (origin && Number.isFinite(newest)) await client.query(advancePartitionSql(schema), [origin.topic, origin.partition, new Date(newest)]);
+    if (origin) await advancePartition(client, schema, decisions, origin);
     return { stored, late };
   });
+}
+
+/**
+ * Adds the decisions' counts to their windows (aggregated in memory, upserted `count = count + delta`);
+ * returns how many of them went to windows already closed (late: the closer amends those).
+ */
+export async function addWindowCounts(client: PoolClient, schema: string, decisions: readonly Decision[], windowLengthMs: number): Promise<number> {
+  const deltas = windowDeltas(decisions, windowLengthMs);
+  if (deltas.length === 0) return 0;
+  const { rows: touched } = await client.query<{ policy_id: string; version: string; canary: boolean; window_start: Date; closed: boolean }>(
+    addWindowCountsSql(schema),
+    [deltas.map((w) => w.policyId), deltas.map((w) => w.version), deltas.map((w) => w.canary), deltas.map((w) => w.windowStart),
+      deltas.map((w) => w.windowEnd), deltas.map((w) => w.total), deltas.map((w) => w.errors), deltas.map((w) => w.denies),
+      deltas.map((w) => w.noMatches), deltas.map((w) => w.evaluationNsSum), deltas.map((w) => w.costSum)]);
+  const closed = new Set(touched.filter((t) => t.closed).map((t) => JSON.stringify([t.policy_id, t.version, t.canary, t.window_start.toISOString()])));
+  let late = 0;
+  for (const w of deltas) if (closed.has(JSON.stringify([w.policyId, w.version, w.canary, w.windowStart]))) late += w.total;
+  return late;
+}
+
+/** Moves the partition's position to the newest timestamp among the decisions (for the watermark); nothing when there are none. */
+export async function advancePartition(client: PoolClient, schema: string, decisions: readonly Decision[], origin: BatchOrigin): Promise<void> {
+  const newest = decisions.reduce((max, d) => Math.max(max, Date.parse(d.timestamp)), Number.NEGATIVE_INFINITY);
+  if (Number.isFinite(newest)) await client.query(advancePartitionSql(schema), [origin.topic, origin.partition, new Date(newest)]);
 }

@@ -16,6 +16,9 @@ import { convertUnpartitionedDdl, copyUnpartitionedDdl, decisionAsJsonDdl, parti
  *   is how far it went out on Kafka (an outbox: the closer publishes what is behind).
  * - `decision_log_partitions`: per partition of the decisions topic, the newest decision
  *   timestamp stored from it (written in the batch's transaction), for the watermark.
+ * - `consumer_offsets`: in the windows-only mode (EDICT_DECISION_STORE_RAW=false), the next offset
+ *   of every partition whose messages are already counted, written in the batch's transaction with
+ *   the window counts: a redelivered message is recognised by its offset and counted once.
  */
 export const decisionLogDdl = (schema: string): string => `
   CREATE SCHEMA IF NOT EXISTS "${schema}";
@@ -73,5 +76,13 @@ export const decisionLogDdl = (schema: string): string => `
     max_event_at timestamptz NOT NULL,
     updated_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (topic, partition)
+  );
+  CREATE TABLE IF NOT EXISTS "${schema}".consumer_offsets (
+    group_id    text NOT NULL,
+    topic       text NOT NULL,
+    partition   integer NOT NULL,
+    next_offset bigint NOT NULL,
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (group_id, topic, partition)
   );
 `;
