@@ -45,4 +45,8 @@ function addProblems(operation: OperationObject): void {
   for (const [key, value] of extensions) {
     if (key.startsWith(PROBLEM_EXTENSION_PREFIX) && typeof value === 'string') add(Number(key.slice(PROBLEM_EXTENSION_PREFIX.length)), value);
   }
+  // A handler's own @ApiNotFoundResponse etc. keeps its description and gets the problem body.
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (Number(status) >= 400 && response !== undefined && !('$ref' in response)) response.content ??= problem(response.description).content;
+  }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
+import { ApiProblems, CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { BundleCommandsService } from '../handlers/bundle-commands.service';
 import { BundleRegistryHandler } from '../registry/bundle-registry.handler';
 import { VersionStatusHandler } from '../status/version-status.handler';
@@ -29,6 +29,7 @@ export class BundlesController {
   @Post()
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Draft a new version (the document names its policy and version)' })
+  @ApiProblems({ 409: 'the version exists or is not above the latest (BUNDLE.VERSION_REUSED, …)', 422: 'the document has errors (BUNDLE.INVALID_DOCUMENT, each located)' })
   draft(@Body() body: BundleDocumentDto, @CurrentPrincipal() who: Principal): Promise<Record<string, unknown>> {
     return this.bundles.draft(body, who);
   }
@@ -36,6 +37,7 @@ export class BundlesController {
   @Put(':policyId/versions/:version')
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Replace the document of a draft' })
+  @ApiProblems({ 404: 'no such policy or version', 409: 'the version is no longer a draft', 422: 'the document has errors (BUNDLE.INVALID_DOCUMENT)' })
   revise(
     @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
@@ -49,6 +51,7 @@ export class BundlesController {
   @HttpCode(200)
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Submit a draft for validation and approval; it is immutable from now on' })
+  @ApiProblems({ 404: 'no such policy or version', 409: 'the version is not a draft' })
   submit(
     @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
@@ -62,6 +65,7 @@ export class BundlesController {
   @HttpCode(200)
   @Roles('reviewer', 'team-lead', 'security', 'platform', 'admin')
   @ApiOperation({ summary: 'Approve a validated version (distinct approvers, never an author, the roles its tier requires; `emergency` + `reason`: a security approver alone)' })
+  @ApiProblems({ 404: 'no such policy or version', 409: 'the version is not validated, or already approved by this person' })
   approve(
     @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
@@ -75,6 +79,7 @@ export class BundlesController {
   @HttpCode(200)
   @Roles('reviewer', 'team-lead', 'security', 'platform', 'admin')
   @ApiOperation({ summary: 'Close the follow-up review of an emergency approval (a second approver: not an author, not the emergency approver)' })
+  @ApiProblems({ 404: 'no such policy or version', 409: 'no open emergency review for this version' })
   confirmEmergency(
     @Param('policyId', PolicyIdPipe) policyId: string,
     @Param('version') version: string,
@@ -86,12 +91,14 @@ export class BundlesController {
 
   @Get(':policyId')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
+  @ApiProblems({ 404: 'no such policy' })
   line(@Param('policyId', PolicyIdPipe) policyId: string): Promise<Record<string, unknown>> {
     return this.bundles.line(policyId);
   }
 
   @Get(':policyId/versions/:version')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
+  @ApiProblems({ 404: 'no such policy or version' })
   version(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     return this.bundles.version(policyId, version);
   }
@@ -99,6 +106,7 @@ export class BundlesController {
   @Get(':policyId/versions/:version/status')
   @Roles(...READERS)
   @ApiOperation({ summary: "A version's whole status: lifecycle, validation report, approvals granted and missing, emergency review, signature, serving" })
+  @ApiProblems({ 404: 'no such policy or version' })
   status(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     return this.statuses.status(policyId, version);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
+import { ApiProblems, CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { parseIfMatch } from './if-match';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
@@ -13,6 +13,13 @@ type View = Promise<Record<string, unknown>>;
 /** Every command takes the revision from `status` as `If-Match`: 412 ROLLOUT.REVISION_MISMATCH when the rollout moved. */
 const ifMatchDoc = { name: 'If-Match', required: false, description: "the rollout's revision from its status; 412 when it moved" };
 
+/** What a rollout command can answer beside 400/401/403. */
+const COMMAND_PROBLEMS = {
+  404: 'no such rollout, or no such release of this policy',
+  409: 'the rollout refuses the command in its state (ROLLOUT.*: not releasable, in progress, pinned, disabled, gate failed, …)',
+  412: 'If-Match is not the rollout\'s current revision (ROLLOUT.REVISION_MISMATCH)',
+} as const;
+
 /** Rollouts per policy (policy ids URL-encoded in the path). */
 @ApiTags('rollouts')
 @ApiBearerAuth()
@@ -23,6 +30,7 @@ export class RolloutsController {
   @Get()
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Stable version, canary, pin, kill switch and the current gate verdict' })
+  @ApiProblems({ 404: 'no rollout for this policy' })
   status(@Param('policyId', PolicyIdPipe) policyId: string): View {
     return this.rollouts.status(policyId);
   }
@@ -40,6 +48,7 @@ export class RolloutsController {
   @Post('start') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Start a canary at 10% with a signed version' })
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   start(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'start');
     return this.rollouts.start(policyId, body.version, who, { ifMatch: parseIfMatch(ifMatch) });
@@ -48,6 +57,7 @@ export class RolloutsController {
   @Post('promote') @HttpCode(200) @Roles('platform', 'oncall', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Promote the canary a step (10 → 50 → 100) when its gate passes, or with an override' })
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   promote(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'promote');
     return this.rollouts.promote(policyId, who, body.override?.reason, { ifMatch: parseIfMatch(ifMatch) });
@@ -56,6 +66,7 @@ export class RolloutsController {
   @Post('rollback') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Drop the canary, or put the previous (or a named, previously served) stable version back' })
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: RollbackDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'rollback');
     const named = body.toVersion !== undefined ? { toVersion: body.toVersion } : {};
@@ -64,6 +75,7 @@ export class RolloutsController {
 
   @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   pause(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'pause');
     return this.rollouts.pause(policyId, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
@@ -71,6 +83,7 @@ export class RolloutsController {
 
   @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   resume(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'resume');
     return this.rollouts.resume(policyId, who, { ifMatch: parseIfMatch(ifMatch) });
@@ -79,6 +92,7 @@ export class RolloutsController {
   @Post('pin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Serve one version to every cohort until unpinned' })
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   pin(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'pin');
     return this.rollouts.pin(policyId, body.version, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
@@ -86,6 +100,7 @@ export class RolloutsController {
 
   @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiHeader(ifMatchDoc)
+  @ApiProblems(COMMAND_PROBLEMS)
   unpin(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'unpin');
     return this.rollouts.unpin(policyId, who, { ifMatch: parseIfMatch(ifMatch) });
@@ -93,6 +108,7 @@ export class RolloutsController {
 
   @Post('disable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
+  @ApiProblems(COMMAND_PROBLEMS)
   @ApiOperation({ summary: 'Kill switch: stop serving every version; decisions fail open or closed as chosen' })
   disable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: DisablePolicyDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireOverrideHeader(override);
@@ -101,6 +117,7 @@ export class RolloutsController {
 
   @Post('enable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
+  @ApiProblems(COMMAND_PROBLEMS)
   enable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireOverrideHeader(override);
     return this.rollouts.enable(policyId, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });

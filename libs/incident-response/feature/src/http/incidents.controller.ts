@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { incidentTimeline, type ExistingIncident, type IncidentTimeline, type RecordedIncidentEvent } from '@edict/incident-response-domain';
-import { CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
+import { ApiProblems, CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
 import { IncidentCommandsService } from '../handlers/incident-commands.service';
 import { IncidentsRepository } from '../store/incidents.repository';
 
@@ -37,6 +37,7 @@ export class IncidentsController {
   @Get(':id')
   @Roles(...INCIDENT_READERS)
   @ApiOperation({ summary: 'The incident, its timeline (every event with its time; MTTR) and impact' })
+  @ApiProblems({ 404: 'no such incident (INCIDENT.NOT_FOUND)' })
   async get(@Param('id') id: string): Promise<IncidentView> {
     const events = await this.commands.history(id);
     const state = await this.commands.get(id);
@@ -46,11 +47,13 @@ export class IncidentsController {
 
   @Post(':id/acknowledge') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiOperation({ summary: 'Acknowledge (runbook: within 15 minutes of an auto-rollback)' })
+  @ApiProblems({ 404: 'no such incident (INCIDENT.NOT_FOUND)', 409: 'already acknowledged or resolved' })
   acknowledge(@Param('id') id: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): Promise<ExistingIncident> {
     return this.commands.acknowledge(id, who.subject);
   }
 
   @Post(':id/resolve') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
+  @ApiProblems({ 404: 'no such incident (INCIDENT.NOT_FOUND)', 409: 'already resolved' })
   resolve(@Param('id') id: string, @Body() body: ResolveIncidentDto, @CurrentPrincipal() who: Principal): Promise<ExistingIncident> {
     return this.commands.resolve(id, who.subject, body.resolution);
   }

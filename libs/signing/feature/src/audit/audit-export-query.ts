@@ -22,6 +22,10 @@ const time = (raw: string | undefined, name: string): string | undefined => {
 
 /** Checks the query before a byte is streamed: a bad one is a 400 problem, never a cut-off export. */
 export function parseAuditExportQuery(query: AuditExportQuery): ReadAuditExportOptions {
+  // Express turns a repeated parameter (?category=a&category=b) into an array, whatever the type says.
+  for (const [name, value] of Object.entries(query) as [string, unknown][]) {
+    if (typeof value !== 'string') throw invalid(name, 'must be given once', String(value));
+  }
   const after = query.after ?? '';
   if (after !== '' && !/^\d{1,15}$/.test(after)) throw invalid('after', 'must be a whole number (a position; 0 from genesis)', after);
   const categories = query.category ? query.category.split(',') : undefined;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@edict/service-kit';
+import { ApiProblems, Roles } from '@edict/service-kit';
 import type { ExportEnvelope } from '@edict/signing-domain';
 import { ExportRequestDto } from './export-request.dto';
 import { ExportVersionHandler } from './export-version.handler';
@@ -16,6 +16,7 @@ export class ExportsController {
   @HttpCode(200)
   @Roles('platform', 'security', 'admin')
   @ApiOperation({ summary: 'Export an approved and signed version as a signed envelope (409 EXPORT.NOT_SIGNED otherwise)' })
+  @ApiProblems({ 404: 'no such version (EXPORT.VERSION_NOT_FOUND)', 409: 'the version is not approved and signed (EXPORT.NOT_SIGNED)' })
   create(@Body() body: ExportRequestDto): Promise<ExportEnvelope> {
     return this.exportVersion.handle(body.policyId, body.version, body.ttlSeconds);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ValidationReport } from '@edict/contracts';
-import { Roles } from '@edict/service-kit';
+import { ApiProblems, Roles } from '@edict/service-kit';
 import { verdictOf } from '@edict/validation-domain';
 import { ValidationSuiteService } from '../handlers/validation-suite.service';
 import { DryRunDto } from './dry-run.dto';
@@ -19,6 +19,7 @@ export class DryRunController {
   @HttpCode(200)
   @Roles('author', 'team-lead', 'security', 'admin')
   @ApiOperation({ summary: 'Judge a bundle as if it were submitted (outcome and report); stores nothing' })
+  @ApiProblems({ 422: 'the document lacks metadata.policyId or metadata.version (VALIDATION.IDENTITY_MISSING)' })
   async dryRun(@Body() body: DryRunDto): Promise<{ policyId: string; version: string; outcome: 'validated' | 'failed'; report: ValidationReport }> {
     const candidate = readDryRun(body);
     const report = await this.suite.judge(candidate);

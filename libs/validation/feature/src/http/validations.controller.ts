@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StreamIds } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
-import { Roles, PolicyIdPipe } from '@edict/service-kit';
+import { ApiProblems, Roles, PolicyIdPipe } from '@edict/service-kit';
 
 const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
+
+const VERDICT_PROBLEMS = { 404: 'the version has not been validated (VALIDATION.NOT_FOUND)', 409: 'the verdict names a document the store lacks (VALIDATION.DOCUMENT_NOT_FOUND)' } as const;
 
 /** The verdict validation recorded for a version: outcome, problems and the whole report. */
 @ApiTags('validations')
@@ -17,6 +19,7 @@ export class ValidationsController {
   @Get(':policyId/:version')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The verdict of a submitted version: outcome and report (every check with its findings, coverage, impact, parents)' })
+  @ApiProblems(VERDICT_PROBLEMS)
   report(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     return this.verdictOf(policyId, version);
   }
@@ -24,6 +27,7 @@ export class ValidationsController {
   @Get(':policyId/versions/:version')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The same as GET /v1/validations/{policyId}/{version}' })
+  @ApiProblems(VERDICT_PROBLEMS)
   verdict(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
     return this.verdictOf(policyId, version);
   }
