@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eventually, repoRoot, shipBundle, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { eventually, repoRoot, shipBundle, StackClient, type Stack } from '@edict/testing';
+import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
 
 const run = promisify(execFile);
 const P = encodeURIComponent('org/baseline');
@@ -44,14 +45,7 @@ describe('authoring: fast checks, registry, authors of record, emergency path', 
   const carol = (args: string[]) => edict(args, ['platform'], 'carol');
 
   beforeAll(async () => {
-    await run(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root });
-    stack = await startStack({
-      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-      databaseUrl: process.env['DATABASE_URL'] ?? '',
-      schema: uniqueName('authoring').replace(/-/g, '_'),
-      logDir: join(work, 'logs'),
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('authoring')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
-    });
+    stack = await startE2eStack('authoring', { logDir: join(work, 'logs'), env: OPEN_GATES });
   }, 240_000);
 
   afterAll(async () => {

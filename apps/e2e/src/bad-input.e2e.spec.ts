@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, ServiceName } from '@edict/contracts';
-import { eventually, repoRoot, shipBundle, spawnService, StackClient, startStack, uniqueName, type ServiceProcess, type Stack } from '@edict/testing';
+import { eventually, repoRoot, shipBundle, spawnService, StackClient, type ServiceProcess, type Stack } from '@edict/testing';
+import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
 import { badInputCases } from './bad-input/cases';
 import { baselineSource, DRAFT, ENDPOINTS, POLICY } from './bad-input/endpoints';
 import { expectProblem } from './bad-input/problem';
@@ -43,14 +43,7 @@ describe('bad input, end to end', () => {
   const bodies = (s: Readonly<Record<string, RawAnswer>>): Record<string, unknown> => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [v.status, v.body]]));
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, stdio: 'ignore' });
-    stack = await startStack({
-      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-      databaseUrl: process.env['DATABASE_URL'] ?? '',
-      schema: uniqueName('bad_input').replace(/-/g, '_'),
-      logDir,
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('bad-input')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
-    });
+    stack = await startE2eStack('bad-input', { logDir, env: OPEN_GATES });
     const client = new StackClient(stack.env);
     raw = new RawClient(client);
     await shipBundle(client, join(root, 'examples/bundles/org/baseline.yaml'));

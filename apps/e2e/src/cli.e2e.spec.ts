@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eventually, repoRoot, startStack, uniqueName, type Stack } from '@edict/testing';
+import { eventually, repoRoot, type Stack } from '@edict/testing';
+import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
 
 const run = promisify(execFile);
 
@@ -31,14 +32,7 @@ describe('edict CLI against the stack', () => {
   const json = (out: { stdout: string }): Record<string, unknown> => JSON.parse(out.stdout) as Record<string, unknown>;
 
   beforeAll(async () => {
-    await run(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root });
-    stack = await startStack({
-      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-      databaseUrl: process.env['DATABASE_URL'] ?? '',
-      schema: uniqueName('cli').replace(/-/g, '_'),
-      logDir: join(work, 'logs'),
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('cli')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
-    });
+    stack = await startE2eStack('cli', { logDir: join(work, 'logs'), env: OPEN_GATES });
   }, 240_000);
 
   afterAll(async () => {

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '@edict/contracts';
 import { mintDevToken } from '@edict/service-kit';
-import { eventually, repoRoot, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { eventually, repoRoot, StackClient, type Stack } from '@edict/testing';
+import { startE2eStack } from './start-e2e-stack';
 
 /**
  * Separation of duties across tiers, every cell of docs/security.md's rollout matrix, against the
@@ -17,14 +16,7 @@ describe('who may steer which rollout', () => {
   let client: StackClient;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, stdio: 'ignore' });
-    stack = await startStack({
-      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-      databaseUrl: process.env['DATABASE_URL'] ?? '',
-      schema: uniqueName('duties').replace(/-/g, '_'),
-      logDir: mkdtempSync(join(tmpdir(), 'edict-duties-')),
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('duties')}.`, EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
-    });
+    stack = await startE2eStack('duties');
     client = new StackClient(stack.env);
   }, 240_000);
 

@@ -1,10 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ValidationCheck, ValidationReport } from '@edict/contracts';
-import { eventually, people, repoRoot, shipBundle, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { eventually, people, repoRoot, shipBundle, StackClient, type Stack } from '@edict/testing';
+import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
 
 const run = promisify(execFile);
 
@@ -52,14 +52,7 @@ describe('governance: the validation service rejects loosening bundles', () => {
   const check = (verdict: Verdict, name: ValidationCheck['name']): ValidationCheck | undefined => verdict.report.checks.find((c) => c.name === name);
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, stdio: 'ignore' });
-    stack = await startStack({
-      kafkaBrokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-      databaseUrl: process.env['DATABASE_URL'] ?? '',
-      schema: uniqueName('gov').replace(/-/g, '_'),
-      logDir: mkdtempSync(join(tmpdir(), 'edict-governance-')),
-      env: { EDICT_TOPIC_PREFIX: `${uniqueName('gov')}.`, EDICT_GATE_MIN_DECISIONS: '0', EDICT_GATE_SOAK_SECONDS: '0', EDICT_PDP_NAME: uniqueName('pdp'), LOG_LEVEL: 'warn' },
-    });
+    stack = await startE2eStack('gov', { env: OPEN_GATES });
     client = new StackClient(stack.env);
     await shipBundle(client, example('org/network.yaml'));
   }, 300_000);
