@@ -1,5 +1,6 @@
-import { chainEvents, GENESIS_HASH, type StoredEvent } from '@edict/event-store';
+import type { StoredEvent } from '@edict/event-store';
 import { buildPolicyReport } from './audit-report';
+import { chainedLog } from './chained-log.fixture';
 import { reportMarkdown } from './render-audit-report';
 
 const P = 'org/storage';
@@ -20,15 +21,7 @@ function aLog(): StoredEvent[] {
     ['exception-EXC-003', 'ExceptionApproved', { exceptionId: 'EXC-003', policyId: P, approvedBy: 'rita', role: 'security', approvedAt: T(6), expiresAt: T(8) }],
     requested('EXC-004', 'buckets/d', T(28)),
   ];
-  const log: StoredEvent[] = [];
-  const revisions = new Map<string, number>();
-  for (const [streamId, type, data] of raw) {
-    const head = log[log.length - 1] ?? { position: 0, hash: GENESIS_HASH };
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    log.push(...chainEvents({ head, streamId, firstRevision: revision, recordedAt: T(10), events: [{ eventId: `00000000-0000-4000-8000-${String(log.length).padStart(12, '0')}`, type, data, metadata: {} }] }));
-  }
-  return log;
+  return chainedLog(raw, T(10));
 }
 
 describe('buildPolicyReport: exceptions', () => {

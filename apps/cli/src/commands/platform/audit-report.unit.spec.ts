@@ -1,5 +1,6 @@
-import { chainEvents, GENESIS_HASH, type StoredEvent } from '@edict/event-store';
+import type { StoredEvent } from '@edict/event-store';
 import { buildPolicyReport } from './audit-report';
+import { chainedLog } from './chained-log.fixture';
 import { reportMarkdown } from './render-audit-report';
 
 const P = 'org/baseline';
@@ -22,15 +23,7 @@ function aLog(): StoredEvent[] {
     ['incident-INC-2026-0001', 'IncidentResolved', { incidentId: 'INC-2026-0001', resolvedBy: 'olga', resolution: 'rule fixed in 1.2.0', resolvedAt: T(20) }],
     [`rollout-${P}`, 'PolicyDisabled', { policyId: P, mode: 'fail-closed', reason: 'drill', disabledBy: 'admin', disabledAt: T(21) }],
   ];
-  const log: StoredEvent[] = [];
-  const revisions = new Map<string, number>();
-  for (const [streamId, type, data] of raw) {
-    const head = log[log.length - 1] ?? { position: 0, hash: GENESIS_HASH };
-    const revision = (revisions.get(streamId) ?? -1) + 1;
-    revisions.set(streamId, revision);
-    log.push(...chainEvents({ head, streamId, firstRevision: revision, recordedAt: T(30), events: [{ eventId: `00000000-0000-4000-8000-${String(log.length).padStart(12, '0')}`, type, data, metadata: {} }] }));
-  }
-  return log;
+  return chainedLog(raw, T(30));
 }
 
 describe('buildPolicyReport', () => {
