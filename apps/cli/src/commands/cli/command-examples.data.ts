@@ -41,6 +41,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'keys rotate': ['edict keys rotate'],
   'keys retire': ['edict keys retire key-2026-01'],
   'policy list': ['edict policy list', 'edict policy list --active --output yaml'],
+  'policy retire': ['edict policy retire teams/alpha/legacy --reason "replaced by teams/alpha/egress"', 'edict policy retire teams/alpha/legacy --reason "…" --force   # admin; despite recent decisions'],
   'review list': ['edict review list --status all'],
   'review confirm': ['edict review confirm org/baseline 1.0.1 --comment "checked the diff"'],
   'audit export': ['edict audit export -o audit.ndjson', 'edict audit export --policy org/baseline --since 2026-01-01T00:00:00Z -o baseline.ndjson'],

@@ -10,6 +10,7 @@ import { registerFleetCommands } from './fleet.commands';
 import { registerIncidentCommands } from './incident.commands';
 import { registerKeysCommands } from './keys.commands';
 import { registerPolicyCommands } from './policy.commands';
+import { registerPolicyRetireCommand } from './policy-retire.command';
 import { registerReviewCommands } from './review.commands';
 import { registerRolloutCommands } from './rollout.commands';
 import { registerSystemCommands } from './system.commands';
@@ -26,6 +27,7 @@ export function registerPlatformCommands(program: Command): void {
   registerIncidentCommands(program);
   registerKeysCommands(program);
   registerPolicyCommands(program);
+  registerPolicyRetireCommand(program);
   registerReviewCommands(program);
   registerAuditCommands(program);
   registerFleetCommands(program);

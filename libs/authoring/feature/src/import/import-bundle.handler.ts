@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { bundleImportDecider, type Actor } from '@edict/authoring-domain';
+import { bundleImportDecider, retirementOf, type Actor } from '@edict/authoring-domain';
 import { StreamIds, tierOfPolicyId, type ImportProvenance } from '@edict/contracts';
 import type { Clock } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
@@ -35,11 +35,12 @@ export class ImportBundleHandler {
     const envelope = await verifyExportEnvelope(input.envelope, this.keys, now);
     const { policyId, version, document, digest, importedFrom } = importedDraftOf(envelope, input.asVersion);
     const tier = tierOfPolicyId(policyId);
+    const retirement = retirementOf(await this.store.readStream(StreamIds.rollout(policyId)));
     await decideAndAppend(
       this.store,
       StreamIds.bundle(policyId),
       bundleImportDecider,
-      { type: 'ImportBundle', data: { policyId, tier, version, document, digest, by, at: now.toISOString(), importedFrom } },
+      { type: 'ImportBundle', data: { policyId, tier, version, document, digest, by, at: now.toISOString(), importedFrom, ...(retirement ? { retirement } : {}) } },
       { metadata: eventMetadata(by.subject) },
     );
     return { policyId, version, digest, status: 'draft', importedFrom };

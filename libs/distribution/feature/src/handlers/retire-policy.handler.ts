@@ -35,6 +35,13 @@ export class RetirePolicyHandler {
     private readonly serving: ServingProjection,
   ) {}
 
+  /** The quiet-period check alone (runbook: "confirm zero evaluations"): changes nothing. */
+  async check(policyId: string): Promise<{ readonly policyId: string; readonly quietDays: number; readonly since: string; readonly recentDecisions: number; readonly lastDecisionWindowEnd: string | null; readonly quiet: boolean }> {
+    const since = new Date(this.clock.now().getTime() - this.quietDays * DAY_MS).toISOString();
+    const recent = await this.windows.decisionsSince(policyId, since);
+    return { policyId, quietDays: this.quietDays, since, recentDecisions: recent.total, lastDecisionWindowEnd: recent.lastWindowEnd, quiet: recent.total === 0 };
+  }
+
   async retire(policyId: string, who: Principal, reason: string, force: boolean): Promise<Record<string, unknown>> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - this.quietDays * DAY_MS).toISOString();

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { ApiProblems, CurrentPrincipal, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
@@ -19,6 +19,13 @@ export class RetirePolicyDto extends ReasonDto {
 @Controller('v1/rollouts/:policyId')
 export class RetireController {
   constructor(private readonly handler: RetirePolicyHandler) {}
+
+  @Get('retire')
+  @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
+  @ApiOperation({ summary: 'The quiet-period check alone: decisions the windows counted in the last EDICT_RETIRE_QUIET_DAYS days and the last window end; changes nothing' })
+  check(@Param('policyId', PolicyIdPipe) policyId: string): Promise<Record<string, unknown>> {
+    return this.handler.check(policyId);
+  }
 
   @Post('retire') @HttpCode(200) @Roles('platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Retire the policy: nothing of it serves, its history stays, its id serves again only as a new major version. 409 ROLLOUT.RETIRE_RECENT_DECISIONS while it served decisions in the last EDICT_RETIRE_QUIET_DAYS (30) days, unless an admin forces it' })
