@@ -14,19 +14,17 @@ export type HashedEventFields = Pick<
 /**
  * The RFC 8785 (JCS) canonical JSON of an event's hashed fields. Fields are picked one by one so
  * that extra properties (the hashes themselves, anything an export adds) never change the digest.
- * plainCanonicalJson prints what @edict/core's canonicalJson prints, faster (its unit spec).
+ * The eight keys are written in their JCS order (data < eventId < metadata < position <
+ * recordedAt < revision < streamId < type) instead of being sorted per event; each value is
+ * printed by plainCanonicalJson (an undefined field, only in a tampered line, takes the general
+ * path, which leaves it out). The text is canonicalJson's of the picked object (unit spec).
  */
 export const canonicalEvent = (event: HashedEventFields): string =>
-  plainCanonicalJson({
-    eventId: event.eventId,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-    recordedAt: event.recordedAt,
-  });
+  [event.data, event.eventId, event.metadata, event.position, event.recordedAt, event.revision, event.streamId, event.type].includes(undefined)
+    ? plainCanonicalJson({ data: event.data, eventId: event.eventId, metadata: event.metadata, position: event.position, recordedAt: event.recordedAt, revision: event.revision, streamId: event.streamId, type: event.type })
+    : `{"data":${plainCanonicalJson(event.data)},"eventId":${plainCanonicalJson(event.eventId)},"metadata":${plainCanonicalJson(event.metadata)}` +
+    `,"position":${plainCanonicalJson(event.position)},"recordedAt":${plainCanonicalJson(event.recordedAt)},"revision":${plainCanonicalJson(event.revision)}` +
+    `,"streamId":${plainCanonicalJson(event.streamId)},"type":${plainCanonicalJson(event.type)}}`;
 
 /**
  * `hash = sha256(previousHash ‖ canonical(event))` as lower-case hex: SHA-256 over the UTF-8

@@ -4,7 +4,8 @@
  * its per-property path strings and cycle bookkeeping, which made it the hot spot of hashing a
  * log of a million events. Keys sort by UTF-16 code units (Array#sort's default), scalars print
  * as JSON.stringify does (ECMAScript number form, JCS's string escaping). Inputs must not be
- * cyclic (JSON values never are); non-finite numbers are refused as JCS requires.
+ * cyclic (JSON values never are); non-finite numbers are refused as JCS requires. As there,
+ * an undefined property is left out and an undefined array element prints as null.
  */
 export function plainCanonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
@@ -13,15 +14,18 @@ export function plainCanonicalJson(value: unknown): string {
   }
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${plainCanonicalJson(value[i])}`;
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${value[i] === undefined ? 'null' : plainCanonicalJson(value[i])}`;
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
   let out = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    out += `${i ? ',' : ''}${JSON.stringify(key)}:${plainCanonicalJson(record[key])}`;
+  let next = false;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${next ? ',' : ''}${JSON.stringify(key)}:${plainCanonicalJson(item)}`;
+    next = true;
   }
   return `${out}}`;
 }

@@ -1,4 +1,5 @@
 import { canonicalJson } from '@edict/core';
+import { canonicalEvent } from './hash-chain';
 import { plainCanonicalJson } from './plain-canonical-json';
 
 // The fast path must print exactly what @edict/core's canonicalJson (json-canonicalize) prints:
@@ -10,6 +11,7 @@ const corpus: unknown[] = [
   { 'é': 1, e: 2, '€': 3, '😀': 4, '\uffff': 5, 'a\u0000': 6 },
   { nested: { z: [{ y: 1, x: 2 }, null, 'a'], a: { c: {}, b: [] } }, list: [true, false, null] },
   { date: new Date(0) },
+  { gone: undefined, kept: 1 }, [1, undefined, 2], { a: [undefined], b: { c: undefined } },
 ];
 
 const random = (seed: number): (() => number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -39,5 +41,21 @@ describe('plainCanonicalJson', () => {
   it('given a non-finite number, then it is refused as JCS requires', () => {
     expect(() => plainCanonicalJson({ a: Number.NaN })).toThrow(/Non-finite/);
     expect(() => plainCanonicalJson([Infinity])).toThrow(/Non-finite/);
+  });
+});
+
+describe('canonicalEvent', () => {
+  const event = { eventId: 'e1', streamId: 'bundle-org/x', revision: 3, position: 17, type: 'BundleDrafted', data: { z: [1, { b: 'é', a: null }], a: 1e21 }, metadata: { actor: 'alice', '10': 'x', '9': 'y' }, recordedAt: '2026-01-01T00:00:00.000Z' };
+
+  it('given an event, then the text is canonicalJson of its eight hashed fields, whatever else it carries', () => {
+    const { eventId, streamId, revision, position, type, data, metadata, recordedAt } = event;
+    const expected = canonicalJson({ eventId, streamId, revision, position, type, data, metadata, recordedAt });
+    expect(canonicalEvent({ ...event, hash: 'h', previousHash: 'p' } as typeof event)).toBe(expected);
+  });
+
+  it('given a field of the wrong type or missing (a tampered export line), then still canonicalJson’s text', () => {
+    const tampered = { ...event, position: '17', revision: undefined, data: [event.data] } as unknown as typeof event;
+    const { eventId, streamId, revision, position, type, data, metadata, recordedAt } = tampered;
+    expect(canonicalEvent(tampered)).toBe(canonicalJson({ eventId, streamId, revision, position, type, data, metadata, recordedAt }));
   });
 });
