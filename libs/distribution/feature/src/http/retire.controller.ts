@@ -29,7 +29,7 @@ export class RetireController {
 
   @Post('retire') @HttpCode(200) @Roles('platform', 'team-lead', 'admin')
   @ApiOperation({ summary: 'Retire the policy: nothing of it serves, its history stays, its id serves again only as a new major version. 409 ROLLOUT.RETIRE_RECENT_DECISIONS while it served decisions in the last EDICT_RETIRE_QUIET_DAYS (30) days, unless an admin forces it' })
-  @ApiProblems({ 409: 'ROLLOUT.RETIRE_RECENT_DECISIONS, ROLLOUT.ALREADY_RETIRED, ROLLOUT.NOT_STARTED' })
+  @ApiProblems({ 409: 'it served decisions in the quiet period (ROLLOUT.RETIRE_RECENT_DECISIONS), is retired already (ROLLOUT.ALREADY_RETIRED) or never rolled out (ROLLOUT.NOT_STARTED)' })
   retire(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: RetirePolicyDto, @CurrentPrincipal() who: Principal): Promise<Record<string, unknown>> {
     requireRolloutAccess(who, policyId, 'start');
     return this.handler.retire(policyId, who, body.reason, body.force === true);
