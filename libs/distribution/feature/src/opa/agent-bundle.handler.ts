@@ -13,8 +13,11 @@ export interface AgentBundle extends OpaBundleRelease {
   readonly revision: string;
 }
 
-const revisionOf = (serving: Serving): string | undefined =>
-  serving.kind === 'none' ? undefined : serving.kind === 'disabled' ? `kill-switch-${serving.mode}` : serving.version;
+/** What an agent runs: as Edict's PDPs serve it, or, for a retired policy (kill switch off), the `retired` bundle. */
+type AgentServing = Serving | { readonly kind: 'retired' };
+
+const revisionOf = (serving: AgentServing): string | undefined =>
+  serving.kind === 'none' ? undefined : serving.kind === 'retired' ? 'retired' : serving.kind === 'disabled' ? `kill-switch-${serving.mode}` : serving.version;
 
 /**
  * The kill switch, then a pin, then the canary for the agent's cohort (`cohortOf(policyId, agentId)`),
@@ -51,12 +54,15 @@ export class AgentBundleHandler {
     if (serving.kind === 'none') {
       throw new NotFoundError('OPA.BUNDLE_NOT_FOUND', `no version of ${policyId} serves agent ${agentId} (unknown policy, or nothing rolled out to its cohort)`, { policyId, agentId });
     }
+    if (serving.kind === 'retired') return { policyId, revision: 'retired', ...(await this.killSwitch.of(policyId, 'retired')) };
     if (serving.kind === 'disabled') return { policyId, revision: `kill-switch-${serving.mode}`, ...(await this.killSwitch.of(policyId, serving.mode)) };
     return { policyId, revision: serving.version, ...(await this.releases.handle(policyId, serving.version)) };
   }
 
-  private async serving(policyId: string, agentId: string): Promise<Serving> {
+  private async serving(policyId: string, agentId: string): Promise<AgentServing> {
     const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
+    // an agent keeps its last bundle on a 404: a retired policy gets a bundle that denies instead
+    if (state.status === 'tracked' && state.retired && !state.killSwitch) return { kind: 'retired' };
     return servingVersionFor(state, cohortOf(policyId, agentId));
   }
 }

@@ -47,6 +47,15 @@ describe('AgentBundleHandler: what each agent should run', () => {
     expect(await killed.expectedRevision(POLICY, 'opa-1')).toBe('kill-switch-fail-closed');
   });
 
+  it('serves a retired policy the `retired` bundle (an agent would keep its last bundle on a 404), and the kill switch over it', async () => {
+    const retired: RolloutEvent = { type: 'PolicyRetired', data: { policyId: POLICY, reason: 'gone', retiredBy: 'root', retiredAt: T, lastVersion: '1.0.0', lastMajor: 1, quietDays: 30, recentDecisions: 0, forced: false } };
+    const handler = handlerOver([...stable, retired]);
+    expect(await handler.handle(POLICY, 'opa-1')).toEqual(expect.objectContaining({ revision: 'retired', tarball: Buffer.from(`${POLICY}:retired`) }));
+    expect(await handler.expectedRevision(POLICY, 'opa-1')).toBe('retired');
+    const kill: RolloutEvent = { type: 'PolicyDisabled', data: { policyId: POLICY, mode: 'fail-open', reason: 'drill', disabledBy: 'root', disabledAt: T } };
+    expect(await handlerOver([...stable, retired, kill]).handle(POLICY, 'opa-1')).toEqual(expect.objectContaining({ revision: 'kill-switch-fail-open' }));
+  });
+
   it('answers OPA.BUNDLE_NOT_FOUND for a policy without a rollout', async () => {
     await expect(handlerOver([]).handle('org/unknown', 'opa-1')).rejects.toMatchObject({ code: 'OPA.BUNDLE_NOT_FOUND', status: 404 });
     expect(await handlerOver([]).expectedRevision('org/unknown', 'opa-1')).toBeUndefined();

@@ -17,8 +17,23 @@ export const killSwitchRego = (policyId: string, mode: KillSwitchMode): string =
     '',
   ].join('\n');
 
+/** What a retired policy answers at its root (as Edict's PDPs, which deny with PDP.NO_ACTIVE_BUNDLE): nothing allowed. */
+export const retiredRego = (policyId: string): string =>
+  [
+    `# Edict: ${policyId} is retired; every query on this root is denied.`,
+    `package ${regoPackageOf(regoRootOf(policyId))}`,
+    '',
+    'allow := false',
+    '',
+    `deny := {"edict: ${policyId} is retired"}`,
+    '',
+  ].join('\n');
+
+/** A kill switch mode, or `retired` (PolicyRetired): the bundles distribution builds itself. */
+export type BuiltBundleMode = KillSwitchMode | 'retired';
+
 /**
- * The bundle an agent gets while a policy's kill switch is on: revision `kill-switch-<mode>`,
+ * The bundle an agent gets while a policy's kill switch is on (or once it is retired: revision `retired`): revision `kill-switch-<mode>`,
  * signed (ES256) with distribution's manifest key, whose kid is in `/.well-known/jwks.json` and whose
  * PEM is `GET /opa/keys/distribution.pem`. Built once per policy and mode, so its ETag is stable.
  */
@@ -28,7 +43,7 @@ export class KillSwitchBundles {
 
   constructor(@Inject(MANIFEST_KEY) private readonly key: ManifestKey) {}
 
-  of(policyId: string, mode: KillSwitchMode): Promise<OpaBundleRelease> {
+  of(policyId: string, mode: BuiltBundleMode): Promise<OpaBundleRelease> {
     const id = `${policyId}\u0000${mode}`;
     let bundle = this.built.get(id);
     if (!bundle) {
@@ -39,11 +54,12 @@ export class KillSwitchBundles {
     return bundle;
   }
 
-  private async build(policyId: string, mode: KillSwitchMode): Promise<OpaBundleRelease> {
+  private async build(policyId: string, mode: BuiltBundleMode): Promise<OpaBundleRelease> {
     const privateKey = this.key.signer.privateKey;
     if (privateKey instanceof Uint8Array) throw new Error('the manifest key is not an asymmetric key');
     const sign = opaSignerFromPrivateKey(KeyObject.from(privateKey), 'ES256');
-    const input = { policyId, version: `kill-switch-${mode}`, rego: { modules: { 'kill-switch.rego': killSwitchRego(policyId, mode) } } };
+    const modules: Record<string, string> = mode === 'retired' ? { 'retired.rego': retiredRego(policyId) } : { 'kill-switch.rego': killSwitchRego(policyId, mode) };
+    const input = { policyId, version: mode === 'retired' ? 'retired' : `kill-switch-${mode}`, rego: { modules } };
     const { tarball, digest } = await buildSignedOpaBundle(input, { kid: this.key.signer.kid, alg: 'ES256', sign });
     return { tarball, digest };
   }

@@ -1,7 +1,7 @@
 import { generateKeyPair, exportJWK, calculateJwkThumbprint } from 'jose';
 import { verifyOpaBundle } from '@edict/opa-bundle';
 import type { ManifestKey } from '../manifest/manifest-key';
-import { KillSwitchBundles, killSwitchRego } from './kill-switch-bundle';
+import { KillSwitchBundles, killSwitchRego, retiredRego } from './kill-switch-bundle';
 
 async function manifestKey(): Promise<ManifestKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
@@ -19,6 +19,13 @@ describe('KillSwitchBundles', () => {
     const verified = await verifyOpaBundle(first.tarball, key.publicJwk);
     expect(verified).toEqual(expect.objectContaining({ kid: key.publicJwk.kid, revision: 'kill-switch-fail-closed' }));
     expect((await bundles.of('org/egress', 'fail-open')).digest).not.toBe(first.digest);
+  });
+
+  it('signs the retired bundle as revision `retired`, denying at the policy root', async () => {
+    const key = await manifestKey();
+    const retired = await new KillSwitchBundles(key).of('org/egress', 'retired');
+    expect(await verifyOpaBundle(retired.tarball, key.publicJwk)).toEqual(expect.objectContaining({ revision: 'retired' }));
+    expect(retiredRego('org/egress')).toContain('package edict.org.egress\n\nallow := false\n\ndeny := {"edict: org/egress is retired"}');
   });
 
   it('answers allow and deny at the policy root by mode', () => {
