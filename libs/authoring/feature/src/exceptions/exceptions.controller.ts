@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EXCEPTION_ID_PATTERN } from '@edict/contracts';
 import { ValidationError, type Clock } from '@edict/core';
 import { CLOCK } from '@edict/messaging';
-import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
+import { ApiProblems, CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
 import { READERS } from '../http/registry.controller';
 import { ChangeExceptionHandler } from './change-exception.handler';
 import { ApproveExceptionDto, ExceptionListQueryDto, RequestExceptionDto, RevokeExceptionDto } from './exception.dto';
@@ -32,6 +32,7 @@ export class ExceptionsController {
   @Post()
   @Roles('author', 'team-lead', 'security', 'platform', 'oncall', 'admin')
   @ApiOperation({ summary: "Request an exception: one rule of one policy does not match for a resource glob until `expiresAt` (at most the tier's maximum); applies once approved" })
+  @ApiProblems({ 404: 'no such policy', 409: 'the id is taken (EXCEPTION.ID_TAKEN)', 422: 'no version of the policy has the rule (EXCEPTION.RULE_NOT_FOUND), or the expiry is beyond the tier maximum' })
   request(@Body() body: RequestExceptionDto, @CurrentPrincipal() who: Principal): Promise<ExceptionView> {
     return this.requests.request(body, who);
   }
@@ -40,6 +41,7 @@ export class ExceptionsController {
   @HttpCode(200)
   @Roles('team-lead', 'security', 'platform')
   @ApiOperation({ summary: "Approve (one of the tier's approvers: org security or platform, team and project a team lead of the team; never the requester)" })
+  @ApiProblems({ 404: 'no such exception (EXCEPTION.NOT_FOUND)', 409: 'not awaiting approval, or expired (EXCEPTION.*)' })
   approve(@Param('id') id: string, @Body() _body: ApproveExceptionDto, @CurrentPrincipal() who: Principal): Promise<ExceptionView> {
     return this.changes.approve(idOf(id), who);
   }
@@ -48,6 +50,7 @@ export class ExceptionsController {
   @HttpCode(200)
   @Roles('author', 'team-lead', 'security', 'platform', 'oncall', 'admin')
   @ApiOperation({ summary: 'Revoke with a reason (the requester, an approver of the tier, or an admin)' })
+  @ApiProblems({ 404: 'no such exception (EXCEPTION.NOT_FOUND)', 409: 'revoked or expired already, or no reason (EXCEPTION.*)' })
   revoke(@Param('id') id: string, @Body() body: RevokeExceptionDto, @CurrentPrincipal() who: Principal): Promise<ExceptionView> {
     return this.changes.revoke(idOf(id), body.reason, who);
   }
@@ -62,6 +65,7 @@ export class ExceptionsController {
   @Get(':id')
   @Roles(...READERS, 'pdp')
   @ApiOperation({ summary: 'One exception and where it stands' })
+  @ApiProblems({ 404: 'no such exception (EXCEPTION.NOT_FOUND)' })
   async one(@Param('id') id: string): Promise<ExceptionView> {
     return exceptionView(await this.reader.one(idOf(id)), this.clock.now());
   }

@@ -22,6 +22,7 @@ export class BundlesController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Versions of one policy (`policyId`), or of every policy; paginated (`limit`, `offset`)' })
+  @ApiProblems({ 404: 'no bundles for this policyId (BUNDLE.POLICY_NOT_FOUND)' })
   list(@Query() query: BundleListQueryDto): Promise<Record<string, unknown>> {
     return this.registry.bundles(query.policyId === undefined ? undefined : new PolicyIdPipe().transform(query.policyId), { limit: query.limit ?? 100, offset: query.offset ?? 0 });
   }

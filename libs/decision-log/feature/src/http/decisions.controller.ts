@@ -44,7 +44,7 @@ export class DecisionsController {
   @Get(':decisionId')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One decision by its id, as stored (masked); 404 DECISION.NOT_FOUND' })
-  @ApiProblems(RAW_STORE_DISABLED)
+  @ApiProblems({ ...RAW_STORE_DISABLED, 404: 'no such decision (DECISION.NOT_FOUND)' })
   async one(@Param('decisionId') decisionId: string): Promise<DecisionLogged['data']> {
     requireRawStore(this.config);
     const decision = await this.decisions.one(decisionId);

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
+import { ApiProblems, CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
 import { AGENT_ID_HEADER, agentIdOf } from './agent-id';
 import { OpaLogsIngest } from './opa-logs.ingest';
 
@@ -23,6 +23,7 @@ export class OpaLogsController {
   @ApiNoContentResponse({ description: 'every event published (or outside edict/ and skipped)' })
   @ApiBadRequestResponse({ description: 'OPA_LOGS.NOT_AN_ARRAY, OPA_LOGS.EVENT_INVALID (details.index, details.fields), REQUEST.MALFORMED_JSON, OPA.AGENT_ID_INVALID: nothing published' })
   @ApiPayloadTooLargeResponse({ description: 'REQUEST.TOO_LARGE (over 1 MiB decompressed), REQUEST.TOO_MANY_MEMBERS: nothing published' })
+  @ApiProblems({ 415: 'not application/json, or not gzip (REQUEST.UNSUPPORTED_MEDIA_TYPE)' })
   @ApiServiceUnavailableResponse({ description: 'Kafka did not acknowledge: OPA keeps the chunk and retries' })
   async logs(@Body() body: unknown, @Headers(AGENT_ID_HEADER) agentHeader: string | undefined, @CurrentPrincipal() who: Principal): Promise<void> {
     const agentId = agentIdOf(agentHeader, who.subject);

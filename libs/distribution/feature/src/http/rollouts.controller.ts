@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { parseIfMatch } from './if-match';
+import { RolloutViewDto } from './rollout-view.dto';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { requireRolloutAccess } from './rollout-access';
 import type { GateReport, WindowTotals } from '@edict/distribution-domain';
@@ -30,7 +31,7 @@ export class RolloutsController {
   @Get()
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Stable version, canary, pin, kill switch and the current gate verdict' })
-  @ApiProblems({ 404: 'no rollout for this policy' })
+  @ApiOkResponse({ type: RolloutViewDto })
   status(@Param('policyId', PolicyIdPipe) policyId: string): View {
     return this.rollouts.status(policyId);
   }
@@ -49,6 +50,7 @@ export class RolloutsController {
   @ApiOperation({ summary: 'Start a canary at 10% with a signed version' })
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   start(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: StartRolloutDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'start');
     return this.rollouts.start(policyId, body.version, who, { ifMatch: parseIfMatch(ifMatch) });
@@ -58,6 +60,7 @@ export class RolloutsController {
   @ApiOperation({ summary: 'Promote the canary a step (10 → 50 → 100) when its gate passes, or with an override' })
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   promote(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PromoteRolloutDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'promote');
     return this.rollouts.promote(policyId, who, body.override?.reason, { ifMatch: parseIfMatch(ifMatch) });
@@ -67,6 +70,7 @@ export class RolloutsController {
   @ApiOperation({ summary: 'Drop the canary, or put the previous (or a named, previously served) stable version back' })
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   rollback(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: RollbackDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'rollback');
     const named = body.toVersion !== undefined ? { toVersion: body.toVersion } : {};
@@ -76,6 +80,7 @@ export class RolloutsController {
   @Post('pause') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   pause(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'pause');
     return this.rollouts.pause(policyId, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
@@ -84,6 +89,7 @@ export class RolloutsController {
   @Post('resume') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   resume(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'resume');
     return this.rollouts.resume(policyId, who, { ifMatch: parseIfMatch(ifMatch) });
@@ -93,6 +99,7 @@ export class RolloutsController {
   @ApiOperation({ summary: 'Serve one version to every cohort until unpinned' })
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   pin(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: PinVersionDto, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'pin');
     return this.rollouts.pin(policyId, body.version, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
@@ -101,6 +108,7 @@ export class RolloutsController {
   @Post('unpin') @HttpCode(200) @Roles('oncall', 'platform', 'team-lead', 'admin')
   @ApiHeader(ifMatchDoc)
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   unpin(@Param('policyId', PolicyIdPipe) policyId: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireRolloutAccess(who, policyId, 'unpin');
     return this.rollouts.unpin(policyId, who, { ifMatch: parseIfMatch(ifMatch) });
@@ -109,6 +117,7 @@ export class RolloutsController {
   @Post('disable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   @ApiOperation({ summary: 'Kill switch: stop serving every version; decisions fail open or closed as chosen' })
   disable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: DisablePolicyDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireOverrideHeader(override);
@@ -118,6 +127,7 @@ export class RolloutsController {
   @Post('enable') @HttpCode(200) @Roles('admin')
   @ApiHeader({ name: OVERRIDE_HEADER, required: true, description: 'must be "true"' })
   @ApiProblems(COMMAND_PROBLEMS)
+  @ApiOkResponse({ type: RolloutViewDto })
   enable(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: ReasonDto, @Headers(OVERRIDE_HEADER) override: string | undefined, @CurrentPrincipal() who: Principal, @Headers('if-match') ifMatch?: string): View {
     requireOverrideHeader(override);
     return this.rollouts.enable(policyId, who, body.reason, { ifMatch: parseIfMatch(ifMatch) });
