@@ -132,6 +132,9 @@ export function buildPolicyReport(policyId: string, events: Iterable<StoredEvent
         policySteps.push(step(on ? d['disabledAt'] : d['enabledAt'], on ? `KILL SWITCH ON (${str(d['mode'])})` : 'kill switch off', on ? d['disabledBy'] : d['enabledBy'], `reason: ${str(d['reason'])}${d['system'] ? ' (system-wide)' : ''}`));
         break;
       }
+      case 'PolicyRetired':
+        policySteps.push(step(d['retiredAt'], d['forced'] ? 'RETIRED (forced)' : 'retired', d['retiredBy'], `reason: ${str(d['reason'])}; ${str(d['recentDecisions'])} decisions in the last ${str(d['quietDays'])} days; the id serves again only above major ${str(d['lastMajor'])}`));
+        break;
       case 'IncidentOpened':
         incidents.set(str(d['incidentId']), str(d['version']));
         add(d['version'], d['openedAt'], `incident ${str(d['incidentId'])} opened (${str(d['severity'])})`, 'system:incident-response', `trigger ${str(d['trigger'])}: ${str(d['summary'])}`);
