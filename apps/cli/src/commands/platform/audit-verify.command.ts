@@ -1,9 +1,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { JWK } from 'jose';
-import { verifyAuditExport } from '@edict/event-store';
+import { ndjsonLineBatches, verifyAuditExport } from '@edict/event-store';
 import { openAuditExport } from './audit-stream';
 
 /** `edict audit verify <file | --live>`: the chain and every signed checkpoint, streamed; names the first break. */
@@ -18,15 +17,14 @@ export function registerAuditVerifyCommand(audit: Command): void {
       if (Boolean(file) === Boolean(opts.live)) throw new Error('give an export file or --live (not both)');
       const jwks = opts.jwks ? (JSON.parse(readFileSync(opts.jwks, 'utf8')) as { keys: JWK[] }).keys : undefined;
       let input: Readable;
-      if (file) input = createReadStream(file);
+      if (file) input = createReadStream(file, { highWaterMark: 1 << 20 });
       else {
         const { body, filtered } = await openAuditExport({ after: 0 });
         if (filtered) throw new Error('the live export came back filtered');
         input = body;
       }
-      const lines = createInterface({ input, crlfDelay: Infinity });
-      const { outcome, keysFrom } = await verifyAuditExport(lines, jwks);
-      lines.close();
+      // batches of lines, one per chunk: the verifier awaits only at checkpoints
+      const { outcome, keysFrom } = await verifyAuditExport(ndjsonLineBatches(input), jwks);
       input.destroy();
       if (outcome.ok) {
         const signed = outcome.lastCheckpoint ? `, last signed checkpoint at position ${outcome.lastCheckpoint.position} (${outcome.lastCheckpoint.at})` : ', no signed checkpoint';
