@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { isEdictError } from '@edict/core';
-import { maskDecision } from '@edict/decision-log-domain';
 import { consumerGroupOf, KafkaPublisher, RUNTIME_LOGGER } from '@edict/messaging';
 import type { Logger } from '@edict/observability';
 import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
@@ -13,14 +12,16 @@ import type { OffsetDecision, OffsetOrigin } from '../store/windows-only.store';
 import type { BatchControl } from './batch-ingest';
 import { deadLetterDecision } from './decision-dead-letter';
 import { decisionOf } from './decision-message';
+import { forWindows } from './for-windows';
 
 const MAX_UNEXPECTED_ATTEMPTS = 3;
+
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One batch of `edict.decisions.v1` in the windows-only mode (EDICT_DECISION_STORE_RAW=false):
  * messages below the partition's stored next offset are skipped (already counted: a redelivery),
- * the rest read and masked (a poison message goes to the DLQ), and their window counts upserted in
+ * the rest read (a poison message goes to the DLQ; masked only where it changes a count, see forWindows), and their window counts upserted in
  * one transaction with the partition's next offset (WindowsOnlyRepository). Exactly-once by offset,
  * not by decision id: a decision published twice as two messages is counted twice. Postgres
  * unreachable is waited out while the batch is ours; a batch it refuses is counted decision by
@@ -46,7 +47,7 @@ export class WindowsOnlyIngest {
       if (Number(message.offset) < from) continue;
       try {
         const decision = decisionOf(message);
-        if (decision) read.push({ decision: maskDecision(decision, this.config.maskRules), offset: Number(message.offset), message });
+        if (decision) read.push({ decision: forWindows(decision, this.config.maskRules), offset: Number(message.offset), message });
       } catch (error) {
         await this.deadLetter(topic, partition, message, error);
       }
