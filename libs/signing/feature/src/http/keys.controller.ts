@@ -4,7 +4,7 @@ import { StreamIds } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { loadState } from '@edict/messaging';
-import { Public, Roles, PolicyIdPipe } from '@edict/service-kit';
+import { ApiProblems, Public, Roles, PolicyIdPipe } from '@edict/service-kit';
 import { jwksOf, keyringDecider } from '@edict/signing-domain';
 
 /** Public keys (JWKS) and the signatures recorded for versions. */
@@ -23,6 +23,7 @@ export class KeysController {
   @ApiBearerAuth()
   @Get('v1/signatures/:policyId/versions/:version')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
+  @ApiProblems({ 404: 'the version is not signed (SIGNATURE.NOT_FOUND)' })
   async signature(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<unknown> {
     const [signed] = await this.store.readStream(StreamIds.signature(policyId, version));
     if (!signed) throw new NotFoundError('SIGNATURE.NOT_FOUND', `${policyId}@${version} is not signed`);
