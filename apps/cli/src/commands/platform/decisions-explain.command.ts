@@ -29,7 +29,9 @@ export function registerDecisionsExplainCommand(program: Command): void {
   const decisions = program.commands.find((c) => c.name() === 'decisions') ?? program.command('decisions');
   withOutputOption(decisions.command('explain <decisionId>'))
     .description('re-explain a logged decision against the versions that made it (offline, on the request as logged: masked fields stay masked)')
-    .action(async (decisionId: string, opts: { output?: OutputFormat }) => {
+    .action(async (decisionId: string, own: { output?: OutputFormat }, command: Command) => {
+      // `decisions` has its own --output, which commander gives the parent wherever it stands
+      const opts = { output: own.output ?? command.parent?.opts<{ output?: OutputFormat }>().output };
       const decision = (await callService('decision-log', `/v1/decisions/${enc(decisionId)}`)) as DecisionLogged['data'];
       const versions = await Promise.all(decision.bundles.map((b) => callService('authoring', `/v1/bundles/${enc(b.policyId)}/versions/${enc(b.version)}`) as Promise<{ document: unknown }>));
       const result = reExplainDecision(decision, versions.map((v) => v.document), await fetchException(decision.result.exception));
