@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { freePort } from '@edict/testing';
+import { freePort } from '../infra';
 
 /** What an agent's config needs from the stack: distribution's URL, a pdp token, the key to verify with, the policy. */
 export interface AgentSetup {
