@@ -3,7 +3,7 @@
 // rewritten to relative requires), so that services run as plain `node dist/apps/<app>/src/main.js`.
 // Type-checking is `npm run typecheck`; this step only transpiles, which keeps it to seconds.
 import { transformFile } from '@swc/core';
-import { readFileSync, mkdirSync, writeFileSync, readdirSync, statSync, cpSync, existsSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, readdirSync, statSync, existsSync, renameSync } from 'node:fs';
 import { join, dirname, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -20,6 +20,19 @@ function* walk(dir) {
   }
 }
 
+/**
+ * Writes `text` to `target` only when it differs, and atomically (a temp file renamed over it):
+ * e2e specs build while other specs' services start from dist/, and a truncated-then-written
+ * main.js read in between would run as an empty program (exit 0, no output).
+ */
+function writeIfChanged(target, text) {
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  if (existsSync(target) && readFileSync(target).equals(bytes)) return;
+  const temp = `${target}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, target);
+}
+
 const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts') && !p.endsWith('.spec.ts');
 const isAsset = (p) => /\.(json|ya?ml|sql|rego)$/.test(p) && !p.endsWith('project.json') && !p.includes(`${'/'}tsconfig`);
 
@@ -33,7 +46,7 @@ for (const top of ['apps', 'libs']) {
     const target = join(out, relative(root, file));
     if (isAsset(file)) {
       mkdirSync(dirname(target), { recursive: true });
-      cpSync(file, target);
+      writeIfChanged(target, readFileSync(file));
       continue;
     }
     if (!isSource(file)) continue;
@@ -48,8 +61,8 @@ for (const top of ['apps', 'libs']) {
       }).then((res) => {
         const js = target.replace(/\.ts$/, '.js');
         mkdirSync(dirname(js), { recursive: true });
-        writeFileSync(js, `${res.code}\n//# sourceMappingURL=${js.split('/').pop()}.map\n`);
-        if (res.map) writeFileSync(`${js}.map`, res.map);
+        writeIfChanged(js, `${res.code}\n//# sourceMappingURL=${js.split('/').pop()}.map\n`);
+        if (res.map) writeIfChanged(`${js}.map`, res.map);
       }),
     );
   }
