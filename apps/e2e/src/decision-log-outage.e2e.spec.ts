@@ -14,7 +14,8 @@ const pypi: Ask = { policyId: POLICY, request: { agent: 'coder', action: 'networ
 /**
  * Decision-log killed (SIGKILL) for 30 s while a canary denies everything: the decisions wait in
  * Kafka, and when decision-log is back its windows close by the decisions' own time behind the
- * watermark, whole, so the deny-rate trigger still fires and the canary is rolled back.
+ * watermark, whole, so the deny-rate trigger still fires and the canary is rolled back. (The fast
+ * path, which reads the topic itself and would act during the outage, is off in this stack.)
  * (On the former wall-clock closer these decisions were "late" and reached no window.)
  */
 describe('decision-log outage during a deny spike', () => {
@@ -39,6 +40,9 @@ describe('decision-log outage during a deny spike', () => {
         EDICT_DECISION_ALLOWED_LATENESS_MS: '1000',
         EDICT_GATE_MIN_DECISIONS: '20',
         EDICT_GATE_SOAK_SECONDS: '0',
+        // the fast path (2 s sliding windows read straight from edict.decisions.v1) would roll the
+        // canary back during the outage, mid-burst; this test is about the windows decision-log closes
+        EDICT_FAST_TRIGGER_MIN_SAMPLE_SIZE: '0',
         EDICT_PDP_NAME: uniqueName('pdp'),
         LOG_LEVEL: 'warn',
       },

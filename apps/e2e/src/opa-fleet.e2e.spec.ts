@@ -90,8 +90,12 @@ describe('stock opa agents served by Edict (Bundle Service API, Status API, flee
     expect(Date.parse(policy?.lastActivation ?? '')).not.toBeNaN();
     const agent = (await fleet()).agents.find((a) => a.id === AGENT);
     expect(agent).toEqual(expect.objectContaining({ kind: 'opa', stale: false, labels: expect.objectContaining({ fleet: 'e2e', region: 'local', id: expect.any(String) }) }));
-    const metrics = await (await fetch(`${client.url('distribution')}/metrics`)).text();
-    expect(metrics).toMatch(/edict_fleet_agents\{policy="org\/egress",version="1\.1\.0",state="current"\} 1/);
+    // the gauge counts the fleet: this agent and the stack's own PDP (which reports every second)
+    const counted = await eventually('edict_fleet_agents to count the agent and the PDP on org/egress 1.1.0', async () => {
+      const metrics = await (await fetch(`${client.url('distribution')}/metrics`)).text();
+      return /edict_fleet_agents\{policy="org\/egress",version="1\.1\.0",state="current"\} 2/.test(metrics) ? metrics : undefined;
+    }, 30_000);
+    expect(counted).toMatch(/edict_fleet_agents\{policy="org\/egress",version="1\.1\.0",state="current"\} 2/);
   });
 
   it('a rollback reaches the agent through its long poll: it activates 1.0.0 again and reports it', async () => {

@@ -46,8 +46,9 @@ describe('operator controls (docs/runbook.md)', () => {
     if (out.code !== 0) throw new Error(`edict failed (${out.code}): ${out.stderr}`);
     return JSON.parse(out.stdout) as T;
   };
-  const refused = (out: Out, code: string): void => {
-    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 1, stderr: expect.stringContaining(code) });
+  /** A refusal: the problem's code on stderr, and the CLI's exit code for its status (`edict --help`: 1 bad input, 4 conflict, 5 unauthorised). */
+  const refused = (out: Out, code: string, exit: 1 | 4 | 5): void => {
+    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: exit, stderr: expect.stringContaining(code) });
   };
   const status = (policyId = POLICY) => edict(['rollout', 'status', policyId], ['oncall']).then((o) => json<{ revision: number; stable: { version: string } | null; canary: { version: string; percentage: number } | null; archived: string[]; history: { version: string }[] }>(o));
   const active = async (): Promise<Active[]> => json<{ items: Active[] }>(await edict(['policy', 'list', '--active', '--output', 'json'], ['oncall'])).items;
@@ -95,13 +96,13 @@ describe('operator controls (docs/runbook.md)', () => {
     const tried = await edict(['rollout', 'check-gates', POLICY, '--decisions', '1000', '--errors', '12', '--denies', '150'], ['oncall']);
     expect(json(tried)).toMatchObject({ passed: true, reasons: [], decisionsCounted: 1000 });
     expect(json(await edict(['rollout', 'check-gates', POLICY, '--decisions', '1000', '--errors', '72', '--denies', '150'], ['oncall']))).toMatchObject({ passed: false, reasons: ['error rate 7.2% exceeds 5.0%'] });
-    refused(await edict(['rollout', 'check-gates', POLICY, '--decisions', '-5', '--errors', '0', '--denies', '0'], ['oncall']), 'GATE.METRICS_INVALID');
-    refused(await edict(['rollout', 'check-gates', POLICY, '--decisions', '100', '--errors', '101', '--denies', '0'], ['oncall']), 'GATE.METRICS_INVALID');
+    refused(await edict(['rollout', 'check-gates', POLICY, '--decisions', '-5', '--errors', '0', '--denies', '0'], ['oncall']), 'GATE.METRICS_INVALID', 1);
+    refused(await edict(['rollout', 'check-gates', POLICY, '--decisions', '100', '--errors', '101', '--denies', '0'], ['oncall']), 'GATE.METRICS_INVALID', 1);
     const overOne = await raw(`/v1/rollouts/${encodeURIComponent(POLICY)}/check-gates`, ['oncall'], { decisions: 10, errors: 0, denies: 0, stable: { decisions: 10, errors: 11, denies: 0 } });
     expect(overOne).toMatchObject({ status: 400, type: expect.stringMatching(/^application\/problem\+json/), body: { code: 'GATE.METRICS_INVALID' } });
     expect((await status()).revision).toBe(before);
     // step 3: promotion is refused by the gates; an admin or platform engineer may override, with a reason
-    refused(await edict(['rollout', 'promote', POLICY], ['platform'], 'carol'), 'ROLLOUT.GATE_FAILED');
+    refused(await edict(['rollout', 'promote', POLICY], ['platform'], 'carol'), 'ROLLOUT.GATE_FAILED', 4);
     expect(await status()).toMatchObject({ revision: before, canary: { percentage: 10 } });
     expect(json(await edict(['rollout', 'promote', POLICY, '--override-reason', 'drill: no traffic in this environment'], ['platform'], 'carol'))).toMatchObject({ canary: { percentage: 50 } });
     expect(json(await edict(['rollout', 'promote', POLICY, '--override-reason', 'drill: no traffic in this environment'], ['platform'], 'carol'))).toMatchObject({ stable: { version: '1.0.0' }, canary: null });
@@ -118,10 +119,10 @@ describe('operator controls (docs/runbook.md)', () => {
 
     // bad named targets first: each refused with its code, and the rollout does not move
     const before = (await status()).revision;
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '9.9.9'], ['oncall'], 'dave'), 'ROLLOUT.NOT_RELEASABLE');
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', 'latest'], ['oncall'], 'dave'), 'REQUEST.INVALID');
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '1.1.0'], ['oncall'], 'dave'), 'ROLLOUT.ROLLBACK_TARGET_SERVING');
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--if-match', String(before - 1)], ['oncall'], 'dave'), 'ROLLOUT.REVISION_MISMATCH');
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '9.9.9'], ['oncall'], 'dave'), 'ROLLOUT.NOT_RELEASABLE', 4);
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', 'latest'], ['oncall'], 'dave'), 'REQUEST.INVALID', 1);
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '1.1.0'], ['oncall'], 'dave'), 'ROLLOUT.ROLLBACK_TARGET_SERVING', 4);
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--if-match', String(before - 1)], ['oncall'], 'dave'), 'ROLLOUT.REVISION_MISMATCH', 4);
     expect((await status()).revision).toBe(before);
 
     // step 2: roll back, asking for an incident, with the revision seen in step 1
@@ -134,15 +135,15 @@ describe('operator controls (docs/runbook.md)', () => {
       return out.items.some((i) => i.policyId === POLICY && i.version === '1.1.0') ? out.items : undefined;
     }, 120_000);
     expect(incidents.length).toBeGreaterThan(0);
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '1.1.0'], ['oncall'], 'dave'), 'ROLLOUT.ROLLBACK_TARGET_ARCHIVED');
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '1.1.0'], ['oncall'], 'dave'), 'ROLLOUT.ROLLBACK_TARGET_ARCHIVED', 4);
   }, 400_000);
 
   it('EMERGENCY: Rollback Not Working: nothing to roll back to, so the system kill switch; refused without role, header or reason', async () => {
     const before = (await status()).revision;
     // the rollback that does not work: 1.0.0 is the first stable version
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'still failing'], ['oncall'], 'dave'), 'ROLLOUT.NO_PREVIOUS_VERSION');
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'still failing'], ['oncall'], 'dave'), 'ROLLOUT.NO_PREVIOUS_VERSION', 4);
     // bad input: not an admin, no header, no reason, no mode — nothing changes
-    refused(await edict(['system', 'disable', '--mode', 'fail-open', '--reason', 'Emergency bypass'], ['oncall'], 'dave'), 'AUTH.ROLE_REQUIRED');
+    refused(await edict(['system', 'disable', '--mode', 'fail-open', '--reason', 'Emergency bypass'], ['oncall'], 'dave'), 'AUTH.ROLE_REQUIRED', 5);
     const noHeader = await raw('/v1/system/disable', ['admin'], { mode: 'fail-open', reason: 'Emergency bypass' });
     expect(noHeader).toMatchObject({ status: 403, type: expect.stringMatching(/^application\/problem\+json/), body: { code: 'SYSTEM.OVERRIDE_HEADER_REQUIRED' } });
     const noReason = await raw('/v1/system/disable', ['admin'], { mode: 'fail-open' }, { 'x-emergency-override': 'true' });
@@ -179,7 +180,7 @@ describe('operator controls (docs/runbook.md)', () => {
     const released = await releaseToCanary(client, file);
     expect(released.rollout.canary).toMatchObject({ version: '2.0.0', percentage: 5 });
     // a version of another policy is no rollback target for this one
-    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '2.0.0'], ['oncall'], 'dave'), 'ROLLOUT.NOT_RELEASABLE');
+    refused(await edict(['rollout', 'rollback', POLICY, '--reason', 'drill', '--to-version', '2.0.0'], ['oncall'], 'dave'), 'ROLLOUT.NOT_RELEASABLE', 4);
 
     const pypi: Ask = { policyId: AUTO, request: { agent: 'coder', action: 'network.connect', resource: 'pypi.org' } };
     for (const [share, next] of [[5, 25], [25, 100]] as const) {

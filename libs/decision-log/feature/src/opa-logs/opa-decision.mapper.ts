@@ -36,8 +36,8 @@ const evaluationNsOf = (metrics: OpaLogEvent['metrics']): number => {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 };
 
-/** Whether this agent's version of the policy is the canary (decided by the caller from the rollout). */
-export type CanaryOf = (policyId: string, version: string) => boolean;
+/** Whether this agent's version of the policy was the canary at `at` (ISO; decided by the caller from the rollout). */
+export type CanaryOf = (policyId: string, version: string, at: string) => boolean;
 
 /**
  * An OPA decision-log event as `DecisionLogged` (unmasked: the caller masks). `agentId` is the
@@ -54,9 +54,10 @@ export function decisionOfOpaEvent(event: OpaLogEvent, agentId: string, canaryOf
   if (!policy) return undefined;
   const input = event.input;
   const cohort = cohortOf(policy.policyId, agentId);
+  const timestamp = new Date(event.timestamp).toISOString();
   return {
     decisionId: event.decision_id,
-    timestamp: new Date(event.timestamp).toISOString(),
+    timestamp,
     policyId: policy.policyId,
     version: policy.version,
     subject: stringAt(input, 'subject') ?? agentId,
@@ -67,7 +68,7 @@ export function decisionOfOpaEvent(event: OpaLogEvent, agentId: string, canaryOf
       context: isObject(input) ? input : input === undefined ? {} : { input },
     },
     result: effectOf(event.path, event.result, event.error),
-    bundles: policy.version === null ? [] : [{ policyId: policy.policyId, version: policy.version, cohort, canary: canaryOf(policy.policyId, policy.version) }],
+    bundles: policy.version === null ? [] : [{ policyId: policy.policyId, version: policy.version, cohort, canary: canaryOf(policy.policyId, policy.version, timestamp) }],
     evaluationNs: evaluationNsOf(event.metrics),
     source: 'opa',
     decisionPoint: agentId,

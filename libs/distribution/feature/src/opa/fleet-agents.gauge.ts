@@ -16,7 +16,7 @@ export function fleetAgentsGauge(view: () => Promise<FleetView>, service = 'dist
   if (existing instanceof Gauge) return existing;
   return new Gauge({
     name: NAME,
-    help: 'OPA agents by policy, the revision they run and their state (current, wrong-revision, error, stale, pending)',
+    help: 'fleet agents (stock OPA agents and Edict PDPs) by policy, the revision they run and their state (current, wrong-revision, error, stale, pending)',
     labelNames: ['policy', 'version', 'state'],
     registers: [registry],
     async collect() {
