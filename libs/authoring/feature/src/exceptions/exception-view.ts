@@ -1,22 +1,12 @@
 import { exceptionDecider, type ExceptionState } from '@edict/authoring-domain';
-import type { ExceptionEvent, ExceptionStatus } from '@edict/contracts';
+import type { ExceptionEvent, ExceptionRequested, ExceptionStatus } from '@edict/contracts';
 import { foldEvents } from '@edict/core';
 import type { StoredEvent } from '@edict/event-store';
 
 export type ExistingException = Extract<ExceptionState, { kind: 'exists' }>;
 
-export interface ExceptionView {
-  readonly exceptionId: string;
-  readonly policyId: string;
-  readonly ruleId: string;
-  readonly resource: string;
-  readonly subject?: string;
-  readonly agent?: string;
-  readonly justification: string;
-  readonly ticket: string;
-  readonly requestedBy: string;
-  readonly requestedAt: string;
-  readonly expiresAt: string;
+/** What was requested (the ExceptionRequested event's fields), and where it stands now. */
+export interface ExceptionView extends Readonly<ExceptionRequested['data']> {
   readonly status: ExceptionStatus;
   /** approved and before its expiry at the time of the answer */
   readonly active: boolean;
