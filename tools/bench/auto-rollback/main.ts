@@ -19,6 +19,8 @@ const arg = (name: string, fallback: number): number => {
 const runs = arg('runs', 10);
 const pdps = arg('pdps', 50);
 const perSecond = arg('rate', 1000);
+// five PDPs per process thread, as in bench:propagation: a sidecar has its pod's thread to itself
+const processes = arg('processes', Math.ceil(pdps / 5));
 const log = (line: string): void => console.error(`bench:auto-rollback ${line}`);
 
 /**
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   if (!brokers || !databaseUrl) throw new Error('set KAFKA_BROKERS and DATABASE_URL (npm run infra:up prints them)');
   const prefix = `${uniqueName('autorb')}.`;
   const logDir = mkdtempSync(join(tmpdir(), 'edict-bench-auto-rollback-'));
-  const fleet = new PdpFleet(pdps, Math.min(2, pdps));
+  const fleet = new PdpFleet(pdps, processes);
   const kafka = createKafka('bench-auto-rollback', brokers.split(','));
   const publisher = new KafkaPublisher(kafka);
   let stack: Stack | undefined;
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
     const result = {
       benchmark: 'auto-rollback',
       at: new Date().toISOString(),
-      runs, pdps, decisionsPerSecond: perSecond, decisionsPerSecondAchieved: decisions.achievedPerSecond(), canaryPercentage: 10, decisionsSent: decisions.sent,
+      runs, pdps, processes, decisionsPerSecond: perSecond, decisionsPerSecondAchieved: decisions.achievedPerSecond(), canaryPercentage: 10, decisionsSent: decisions.sent,
       firstBadDecisionToEveryPdpStableMs: { p50: percentile(times, 50), p99, max: Math.max(...times), runs: times },
       targetP99Ms: 5000,
       met: p99 <= 5000,

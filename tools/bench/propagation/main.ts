@@ -15,7 +15,9 @@ const arg = (name: string, fallback: number): number => {
 };
 const rollbacks = arg('rollbacks', 20);
 const pdps = arg('pdps', 200);
-const processes = arg('processes', 4);
+// five PDPs per process thread: a sidecar has its pod's thread to itself, and 25 or 50 PDPs
+// sharing one thread queue behind each other's verify and compile
+const processes = arg('processes', Math.ceil(pdps / 5));
 const steadySeconds = arg('steady-seconds', 60);
 const opaAgents = arg('opa-agents', 10);
 const log = (line: string): void => console.error(`bench:propagation ${line}`);
