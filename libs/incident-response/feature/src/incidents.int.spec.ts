@@ -16,6 +16,7 @@ import { rollbackFailedTotal, webhookDeliveries } from './incident-metrics';
 import { IncidentNotifier } from './notify/incident-notifier';
 import { CostsRepository } from './store/costs.repository';
 import { IncidentsRepository } from './store/incidents.repository';
+import type { IncidentListRow } from './store/incident-list-row';
 
 /**
  * Incident-response's handlers on real Postgres (a schema of this file's own): one incident per
@@ -44,7 +45,7 @@ const window = (policyId: string, version: string, startSec: number, counts: Par
   total: 400, errors: 0, denies: 0, noMatches: 0, meanEvaluationNs: 50_000, ...counts,
 });
 const typesOf = async (incidentId: string): Promise<string[]> => (await store.readStream(StreamIds.incident(incidentId))).map((e) => e.type);
-const incidentsOf = async (policyId: string): Promise<Record<string, unknown>[]> => (await repo.list()).filter((i) => i['policyId'] === policyId);
+const incidentsOf = async (policyId: string): Promise<IncidentListRow[]> => (await repo.list()).filter((i) => i.policyId === policyId);
 
 beforeAll(async () => {
   store = await createPostgresEventStore({ connectionString: process.env['DATABASE_URL'] ?? '', schema: SCHEMA });

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { incidentTimeline, type ExistingIncident, type IncidentTimeline, type RecordedIncidentEvent } from '@edict/incident-response-domain';
+import { incidentTimeline, type RecordedIncidentEvent } from '@edict/incident-response-domain';
 import { ApiProblems, CurrentPrincipal, NoBodyPipe, Roles, type Principal } from '@edict/service-kit';
 import { IncidentCommandsService } from '../handlers/incident-commands.service';
 import { IncidentsRepository } from '../store/incidents.repository';
+import { IncidentListDto } from './incident-list.response';
+import { IncidentDto, IncidentViewDto } from './incident.response';
 
 class ResolveIncidentDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) resolution!: string;
@@ -19,8 +21,6 @@ class IncidentQueryDto {
 
 export const INCIDENT_READERS = ['oncall', 'platform', 'security', 'team-lead', 'auditor', 'admin'] as const;
 
-type IncidentView = ExistingIncident & { timeline: IncidentTimeline; impact: { decisionsAffected: number; canaryShare: number | null } };
-
 /** Incidents (auto-rollback triggers, budget alerts, manual rollbacks): list, show with the timeline, acknowledge, resolve. */
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -30,7 +30,8 @@ export class IncidentsController {
 
   @Get()
   @Roles(...INCIDENT_READERS)
-  async list(@Query() query: IncidentQueryDto): Promise<{ items: Record<string, unknown>[] }> {
+  @ApiOkResponse({ type: IncidentListDto })
+  async list(@Query() query: IncidentQueryDto): Promise<IncidentListDto> {
     return { items: await this.incidents.list(query.status) };
   }
 
@@ -38,7 +39,8 @@ export class IncidentsController {
   @Roles(...INCIDENT_READERS)
   @ApiOperation({ summary: 'The incident, its timeline (every event with its time; MTTR) and impact' })
   @ApiProblems({ 404: 'no such incident (INCIDENT.NOT_FOUND)' })
-  async get(@Param('id') id: string): Promise<IncidentView> {
+  @ApiOkResponse({ type: IncidentViewDto })
+  async get(@Param('id') id: string): Promise<IncidentViewDto> {
     const events = await this.commands.history(id);
     const state = await this.commands.get(id);
     const timeline = incidentTimeline(events.map((e) => ({ type: e.type, data: e.data, recordedAt: e.recordedAt }) as RecordedIncidentEvent));
@@ -48,13 +50,15 @@ export class IncidentsController {
   @Post(':id/acknowledge') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiOperation({ summary: 'Acknowledge (runbook: within 15 minutes of an auto-rollback)' })
   @ApiProblems({ 404: 'no such incident (INCIDENT.NOT_FOUND)', 409: 'already acknowledged or resolved' })
-  acknowledge(@Param('id') id: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): Promise<ExistingIncident> {
+  @ApiOkResponse({ type: IncidentDto })
+  acknowledge(@Param('id') id: string, @Body(NoBodyPipe) _body: undefined, @CurrentPrincipal() who: Principal): Promise<IncidentDto> {
     return this.commands.acknowledge(id, who.subject);
   }
 
   @Post(':id/resolve') @HttpCode(200) @Roles('oncall', 'platform', 'admin')
   @ApiProblems({ 404: 'no such incident (INCIDENT.NOT_FOUND)', 409: 'already resolved' })
-  resolve(@Param('id') id: string, @Body() body: ResolveIncidentDto, @CurrentPrincipal() who: Principal): Promise<ExistingIncident> {
+  @ApiOkResponse({ type: IncidentDto })
+  resolve(@Param('id') id: string, @Body() body: ResolveIncidentDto, @CurrentPrincipal() who: Principal): Promise<IncidentDto> {
     return this.commands.resolve(id, who.subject, body.resolution);
   }
 }

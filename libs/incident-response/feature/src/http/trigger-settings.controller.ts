@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, PolicyIdPipe, Roles, type Principal } from '@edict/service-kit';
-import { TriggerSettingsService, type TriggerSettingsView } from '../handlers/trigger-settings.service';
+import { TriggerSettingsService } from '../handlers/trigger-settings.service';
+import { TriggerSettingsViewDto } from './trigger-settings.response';
 import { INCIDENT_READERS } from './incidents.controller';
 
 /** A policy's auto-rollback thresholds and daily cost budget (policy ids URL-encoded in the path). */
@@ -14,7 +15,8 @@ export class TriggerSettingsController {
   @Get()
   @Roles(...INCIDENT_READERS)
   @ApiOperation({ summary: "The policy's settings, the environment's, and the thresholds in effect" })
-  get(@Param('policyId', PolicyIdPipe) policyId: string): Promise<TriggerSettingsView> {
+  @ApiOkResponse({ type: TriggerSettingsViewDto })
+  get(@Param('policyId', PolicyIdPipe) policyId: string): Promise<TriggerSettingsViewDto> {
     return this.settings.view(policyId);
   }
 
@@ -32,7 +34,8 @@ export class TriggerSettingsController {
       },
     },
   })
-  put(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: unknown, @CurrentPrincipal() who: Principal): Promise<TriggerSettingsView> {
+  @ApiOkResponse({ type: TriggerSettingsViewDto })
+  put(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: unknown, @CurrentPrincipal() who: Principal): Promise<TriggerSettingsViewDto> {
     return this.settings.set(policyId, body, who.subject);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { IncidentState } from '@edict/incident-response-domain';
 import { once, PG_POOL, runDdl, runtimeEnv } from '@edict/messaging';
+import type { IncidentListRow } from './incident-list-row';
 import { incidentsDdl } from './incidents.schema';
 
 const LIST_COLUMNS = `incident_id AS "incidentId", policy_id AS "policyId", version, severity, status, trigger,
@@ -36,9 +37,9 @@ export class IncidentsRepository {
     );
   }
 
-  async list(status?: string): Promise<Record<string, unknown>[]> {
+  async list(status?: string): Promise<IncidentListRow[]> {
     await this.migrate();
-    const { rows } = await this.pool.query<Record<string, unknown>>(
+    const { rows } = await this.pool.query<IncidentListRow>(
       `SELECT ${LIST_COLUMNS} FROM ${this.table}.incident_list WHERE ($1::text IS NULL OR status = $1) ORDER BY updated_at DESC LIMIT 500`,
       [status ?? null],
     );
