@@ -31,3 +31,6 @@ export * from './validation/policy-id.pipe';
 export * from './http/json-scan-refusal';
 export * from './http/bundle-document-fields';
 export * from './openapi/api-problems.decorator';
+export * from './openapi/responses/decision.response';
+export * from './openapi/responses/jwks.response';
+export * from './openapi/responses/validation-report.response';

@@ -36,7 +36,7 @@ export class AuditExportController {
   @ApiQuery({ name: 'since', required: false, description: 'recordedAt at or after this ISO-8601 time' })
   @ApiQuery({ name: 'until', required: false, description: 'recordedAt before this ISO-8601 time' })
   @ApiOperation({ summary: 'Stream the global log with its hash chain and signed checkpoints (NDJSON, position order)' })
-  @ApiOkResponse({ description: 'NDJSON; header x-edict-audit-filtered: true when a filter narrowed it' })
+  @ApiOkResponse({ description: 'NDJSON; header x-edict-audit-filtered: true when a filter narrowed it', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
   @ApiBadRequestResponse({ description: 'AUDIT.INVALID_QUERY, BUNDLE.POLICY_ID_INVALID' })
   @ApiForbiddenResponse({ description: 'not auditor, security or admin' })
   async export(@Query() query: AuditExportQuery, @Res() response: ServerResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Roles } from '@edict/service-kit';
-import type { ExportEnvelope } from '@edict/signing-domain';
+import { ExportEnvelopeDto } from './export-envelope.response';
 import { ExportRequestDto } from './export-request.dto';
 import { ExportVersionHandler } from './export-version.handler';
 
@@ -17,7 +17,8 @@ export class ExportsController {
   @Roles('platform', 'security', 'admin')
   @ApiOperation({ summary: 'Export an approved and signed version as a signed envelope (409 EXPORT.NOT_SIGNED otherwise)' })
   @ApiProblems({ 404: 'no such version (EXPORT.VERSION_NOT_FOUND)', 409: 'the version is not approved and signed (EXPORT.NOT_SIGNED)' })
-  create(@Body() body: ExportRequestDto): Promise<ExportEnvelope> {
+  @ApiOkResponse({ type: ExportEnvelopeDto })
+  create(@Body() body: ExportRequestDto): Promise<ExportEnvelopeDto> {
     return this.exportVersion.handle(body.policyId, body.version, body.ttlSeconds);
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { StreamIds } from '@edict/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StreamIds, type ValidationEvent } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { ApiProblems, Roles, PolicyIdPipe } from '@edict/service-kit';
+import { ValidationVerdictDto, type RecordedVerdict } from './validation-verdict.response';
 
 const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
 
@@ -20,7 +21,8 @@ export class ValidationsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The verdict of a submitted version: outcome and report (every check with its findings, coverage, impact, parents)' })
   @ApiProblems(VERDICT_PROBLEMS)
-  report(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: ValidationVerdictDto })
+  report(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<ValidationVerdictDto> {
     return this.verdictOf(policyId, version);
   }
 
@@ -28,14 +30,16 @@ export class ValidationsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'The same as GET /v1/validations/{policyId}/{version}' })
   @ApiProblems(VERDICT_PROBLEMS)
-  verdict(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: ValidationVerdictDto })
+  verdict(@Param('policyId', PolicyIdPipe) policyId: string, @Param('version') version: string): Promise<ValidationVerdictDto> {
     return this.verdictOf(policyId, version);
   }
 
-  private async verdictOf(policyId: string, version: string): Promise<Record<string, unknown>> {
+  private async verdictOf(policyId: string, version: string): Promise<RecordedVerdict> {
     const events = await this.store.readStream(StreamIds.validation(policyId, version));
     const last = events[events.length - 1];
     if (!last) throw new NotFoundError('VALIDATION.NOT_FOUND', `${policyId}@${version} has not been validated`);
-    return { outcome: last.type === 'BundleValidated' ? 'validated' : 'failed', ...(last.data as Record<string, unknown>) };
+    const verdict = { type: last.type, data: last.data } as ValidationEvent;
+    return verdict.type === 'BundleValidated' ? { outcome: 'validated', ...verdict.data } : { outcome: 'failed', ...verdict.data };
   }
 }
