@@ -23,6 +23,8 @@ export * from './audit/verify-audit-export';
 export * from './audit/classify-chain-break';
 export * from './audit/audit-export-filter';
 export * from './audit/read-audit-export';
+export * from './audit/read-audit-export-text';
+export * from './audit/export-line-source';
 export * from './audit/ndjson-line-batches';
 export { WRITER_ROLE } from './postgres/migrations/007-writer-role.migration';
 

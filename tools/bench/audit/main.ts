@@ -27,7 +27,11 @@ const events = arg('events', 1_000_000);
 const appendPath = process.argv.includes('--append') ? process.argv[process.argv.indexOf('--append') + 1] : 'bulk';
 const BATCH = 1000;
 const url = process.env['DATABASE_URL'] ?? '';
-const schema = `bench_audit_${randomBytes(4).toString('hex')}`;
+// --schema <name>: export and verify a log loaded by an earlier run with --keep (no append);
+// --keep: leave the schema in place afterwards (for profiling export and verify alone)
+const reused = process.argv.includes('--schema') ? process.argv[process.argv.indexOf('--schema') + 1] : undefined;
+const keep = process.argv.includes('--keep') || reused !== undefined;
+const schema = reused ?? `bench_audit_${randomBytes(4).toString('hex')}`;
 const rss: number[] = [];
 const sampler = setInterval(() => rss.push(Math.round(process.memoryUsage().rss / 1e6)), 1000);
 const mb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
   const file = join(dir, 'audit.ndjson');
   try {
     const [appendSeconds, , appendPeak] = await timed(async () => {
+      if (reused !== undefined) return;
       if (appendPath === 'bulk') return bulkLoadEvents(url, schema, events);
       for (let b = 0; b < events / BATCH; b++) {
         const batch = Array.from({ length: BATCH }, (_, i) => ({ type: 'RolloutPromoted', data: { policyId: `org/p${b % 50}`, version: '1.0.0', from: 10, to: 50, n: b * BATCH + i }, metadata: { actor: 'bench' } }));
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
     const [verifySeconds, verified, verifyPeak] = await timed(() => verifyAuditExport(ndjsonLineBatches(createReadStream(file, { highWaterMark: 1 << 20 }))));
     clearInterval(sampler);
     const result = {
-      events, appendPath, appendSeconds, exportSeconds, verifySeconds, exportBytes: statSync(file).size,
+      events, appendPath: reused === undefined ? appendPath : `reused ${reused}`, appendSeconds, exportSeconds, verifySeconds, exportBytes: statSync(file).size,
       verified: verified.outcome.ok ? { ok: true, count: verified.outcome.count } : verified.outcome,
       peakRssMb: { afterAppend: appendPeak, afterExport: exportPeak, afterVerify: verifyPeak }, rssSamplesMb: rss,
       loadavg: loadavg().map((l) => Number(l.toFixed(2))), target: { exportSeconds: 20, verifySeconds: 20 },
@@ -73,10 +78,13 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    if (keep) process.stdout.write(`kept schema ${schema} (--schema ${schema} reuses it; drop it when done)\n`);
+    else {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
   }
 }
 

@@ -6,10 +6,12 @@ import { pollingSubscription } from '../subscription/polling-subscription';
 import { WakeSignal } from '../subscription/wake-signal';
 import { assertExpectedRevision, assertStreamId, prepareNewEvents } from '../validation/append-input.validator';
 import { assertFromRevision, assertReadAllOptions } from '../validation/read-options.validator';
+import type { ExportLinePage, ExportLineSource } from '../audit/export-line-source';
 import { appendToPostgres } from './postgres-append';
 import type { PostgresEventStoreOptions } from './postgres-event-store.options';
 import { migrateEventStore } from './postgres-migrator';
 import { notifierApplicationName, PostgresNotifier } from './postgres-notifier';
+import { readExportLineRows } from './postgres-export-lines';
 import { readAllRows, readStreamRows } from './postgres-reads';
 import { schemaNames, type PostgresSchemaNames } from './postgres-schema';
 import { query } from './postgres-transaction';
@@ -19,7 +21,7 @@ import { query } from './postgres-transaction';
  * start(); every operation waits for that, so a store used before start() starts itself.
  * Prefer createPostgresEventStore(), which starts it and surfaces migration errors at once.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, ExportLineSource {
   readonly names: PostgresSchemaNames;
   private readonly pool: Pool;
   private readonly signal = new WakeSignal();
@@ -75,6 +77,13 @@ export class PostgresEventStore implements EventStore {
     assertReadAllOptions(options);
     await this.ready();
     return readAllRows(this.pool, this.names, options);
+  }
+
+  /** readAll printed as export lines by the database (ExportLineSource; the audit export's path). */
+  async readAllExportLines(options: ReadAllOptions & { readonly limit: number }): Promise<ExportLinePage> {
+    assertReadAllOptions(options);
+    await this.ready();
+    return readExportLineRows(this.pool, this.names, options);
   }
 
   subscribe(options: SubscribeOptions): Subscription {

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, isFiltered, readAuditExport, type EventStore } from '@edict/event-store';
+import { EVENT_STORE, isFiltered, readAuditExportText, type EventStore } from '@edict/event-store';
 import { Roles } from '@edict/service-kit';
 import { parseAuditExportQuery, type AuditExportQuery } from './audit-export-query';
 
@@ -18,8 +18,8 @@ const drained = (response: ServerResponse): Promise<void> =>
 /**
  * The audit export: the global log as NDJSON, one StoredEvent per line in position order, with
  * the hashes and the signed checkpoints (AuditCheckpointSigned events) in place. Streamed from
- * the store in keyset pages with backpressure: a million events never sit in memory. `after`
- * resumes. `edict audit export` writes it to a file; `edict audit verify` checks it offline.
+ * the store in keyset pages with backpressure (readAuditExportText: the Postgres store prints
+ * the lines itself): a million events never sit in memory. `after` resumes. `edict audit export` writes it to a file; `edict audit verify` checks it offline.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -47,16 +47,11 @@ export class AuditExportController {
     let closed = false;
     response.once('close', () => (closed = true));
     try {
-      let buffer = '';
-      for await (const event of readAuditExport(this.store, options)) {
+      for await (const chunk of readAuditExportText(this.store, options)) {
         if (closed) return;
-        buffer += `${JSON.stringify(event)}\n`;
-        if (buffer.length < 64 * 1024) continue;
-        const flushed = response.write(buffer);
-        buffer = '';
-        if (!flushed) await drained(response);
+        if (!response.write(chunk)) await drained(response);
       }
-      response.end(buffer);
+      response.end();
     } catch (error) {
       // The status line is sent: a store failure mid-stream can only cut the connection, which
       // the client sees as an incomplete chunked body (never as a short but complete export).
