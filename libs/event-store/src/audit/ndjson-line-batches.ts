@@ -12,7 +12,7 @@ export async function* ndjsonLineBatches(chunks: AsyncIterable<Uint8Array | stri
     const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
     const lines = text.split('\n');
     rest = lines.pop() ?? '';
-    if (lines.length > 0) yield lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+    if (lines.length > 0) yield text.includes('\r') ? lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line)) : lines;
   }
   const last = rest + decoder.end();
   if (last !== '') yield [last.endsWith('\r') ? last.slice(0, -1) : last];

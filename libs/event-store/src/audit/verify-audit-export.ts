@@ -38,7 +38,8 @@ export async function verifyAuditExport(
   for await (const item of input) {
     for (const line of typeof item === 'string' ? [item] : item) {
       lineNo += 1;
-      if (line.trim() === '') continue;
+      // a line that opens an object is not blank: trim (a copy per line) only for the others
+      if (line.charCodeAt(0) !== 0x7b && line.trim() === '') continue;
       let event: StoredEvent;
       try {
         event = JSON.parse(line) as StoredEvent;
