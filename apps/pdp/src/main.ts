@@ -1,18 +1,5 @@
 import './telemetry';
-import 'reflect-metadata';
-import { connectKafkaConsumer } from '@edict/messaging';
-import { installFastDecisions, PdpModule, pdpConfigFromEnv } from '@edict/pdp-feature';
-import { bootstrapService } from '@edict/service-kit';
+import { servePdp } from '@edict/pdp-feature';
 
-// Every PDP instance must see every rollout event, so each has its own consumer group.
-const { name } = pdpConfigFromEnv();
-
-void bootstrapService({
-  name: 'pdp',
-  rootModule: PdpModule,
-  port: Number(process.env['PORT'] ?? 4107),
-  beforeListen: async (app) => {
-    installFastDecisions(app);
-    await connectKafkaConsumer(app, `pdp-${name}`, { fromBeginning: false });
-  },
-});
+// The lean runtime (no Nest): libs/pdp-feature/src/runtime. Each PDP has its own consumer group (EDICT_PDP_NAME).
+void servePdp(Number(process.env['PORT'] ?? 4107));

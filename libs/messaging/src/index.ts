@@ -1,14 +1,8 @@
-export * from './cloudevents/cloud-event.mapper';
-export * from './cloudevents/kafka-to-cloud-event';
-export * from './kafka/kafka-client.factory';
-export * from './kafka/ensure-topics';
-export * from './kafka/kafka-publisher';
-export * from './kafka/publish-failure';
+// the Kafka part, without Nest or pg, is also `@edict/messaging/kafka`
+export * from './kafka';
 export * from './relay/relay.ports';
 export * from './relay/event-relay';
 export * from './consumer/processed-events.store';
-export * from './consumer/dead-letter';
-export * from './consumer/event-consumer';
 export * from './consumer/kafka-transport.options';
 export * from './store/decide-and-append';
 export * from './nest/runtime.tokens';
@@ -17,4 +11,3 @@ export * from './nest/edict-runtime.module';
 export * from './nest/connect-consumer';
 export * from './store/event-metadata';
 export * from './store/run-ddl';
-export * from './kafka/kafka-security';

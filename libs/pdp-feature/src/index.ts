@@ -1,4 +1,4 @@
-export * from './pdp.module';
 export * from './pdp.config';
-export * from './http/fast/install-fast-decisions';
+export * from './runtime/pdp-runtime';
+export * from './runtime/serve-pdp';
 export * from './sync/serving-sync.service';

@@ -1,11 +1,6 @@
 import { hostname } from 'node:os';
 import { parentPolicyIds } from '@edict/contracts';
 
-export const PDP_CONFIG = Symbol('PDP_CONFIG');
-export const PDP_LOGGER = Symbol('PDP_LOGGER');
-/** the masking rules applied to every decision before it leaves the PDP (see pdpMaskRulesFromEnv) */
-export const PDP_MASK_RULES = Symbol('PDP_MASK_RULES');
-
 export interface PdpConfig {
   /** name of this decision point in decision logs */
   readonly name: string;

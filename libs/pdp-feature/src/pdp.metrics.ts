@@ -1,8 +1,6 @@
-import { Injectable } from '@nestjs/common';
 import { metricsFor } from '@edict/observability';
 
 /** The PDP's own metrics (`edict_pdp_*`), in the service's registry served at /metrics. */
-@Injectable()
 export class PdpMetrics {
   private readonly metrics = metricsFor('pdp');
   readonly decisions = this.metrics.counter({ what: 'decisions', unit: 'total', help: 'decisions made, by policy, effect and canary', labelNames: ['policy', 'effect', 'canary'] });

@@ -1,6 +1,7 @@
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/bootstrap.options';
 export * from './bootstrap/listening-port';
+export * from './bootstrap/openapi.setup';
 export * from './service-kit.module';
 export * from './service-kit.tokens';
 export * from './auth/roles';

@@ -67,7 +67,7 @@ beforeAll(async () => {
   processed = new ProcessedEventsStore(pool, SCHEMA);
   publisher = new KafkaPublisher(createKafka(`${run}-producer`, brokers));
   const log = (level: string) => (fields: Record<string, unknown>, message: string): void => void logged.push({ level, message, fields });
-  probe = new Probe(new EventConsumer({ consumer: GROUP, publisher, processed, logger: { info: log('info'), warn: log('warn'), error: log('error') }, maxUnexpectedAttempts: 3 }));
+  probe = new Probe(new EventConsumer({ consumer: GROUP, publisher, processed, logger: { info: log('info'), warn: log('warn'), error: log('error') }, maxUnexpectedAttempts: 3, retriable: (m) => new KafkaRetriableException(m) }));
   app = await NestFactory.createMicroservice<MicroserviceOptions>(
     { module: class ProbeModule {}, controllers: [ProbeController], providers: [{ provide: PROBE, useValue: probe }] },
     { ...kafkaTransportOptions(`${run}-client`, GROUP, brokers), logger: false },

@@ -1,4 +1,3 @@
-import { KafkaRetriableException } from '@nestjs/microservices';
 import { eventTypeOfCloudEvent, type EdictEventType } from '@edict/contracts';
 import { isEdictError } from '@edict/core';
 import { inSpan } from '@edict/observability';
@@ -32,6 +31,17 @@ export interface EventConsumerOptions {
   readonly maxUnexpectedAttempts?: number;
   /** told of every dead-lettered message (the `edict_<service>_dlq_messages_total` counter) */
   readonly onDeadLetter?: (topic: string, code: string) => void;
+  /**
+   * The error a transient failure is rethrown as, so that the transport does not commit the
+   * offset: @nestjs/microservices needs its KafkaRetriableException (the Nest runtime passes it);
+   * a plain kafkajs `eachMessage` retries on any error (the default, RetriableHandlerError).
+   */
+  readonly retriable?: (message: string) => Error;
+}
+
+/** A handler's transient failure, rethrown so that Kafka delivers the message again. */
+export class RetriableHandlerError extends Error {
+  override readonly name = 'RetriableHandlerError';
 }
 
 const traceparentOf = (consumed: ConsumedMessage, event: EdictCloudEvent): string | undefined => {
@@ -105,7 +115,7 @@ export class EventConsumer {
     );
     if (retriable) {
       this.attempts.set(key, attempt);
-      throw new KafkaRetriableException(String(error));
+      throw this.options.retriable ? this.options.retriable(String(error)) : new RetriableHandlerError(String(error));
     }
     this.attempts.delete(key);
     await this.deadLetter(consumed, error);

@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { KafkaRetriableException } from '@nestjs/microservices';
 import { Pool } from 'pg';
 import { createSelectedEventStore, EVENT_STORE, parseEventStoreSelection } from '@edict/event-store';
 import { systemClock } from '@edict/core';
@@ -53,6 +54,7 @@ export class EdictRuntimeModule {
               logger,
               withContext: (ids, fn) => runWithContext(ids, fn),
               onDeadLetter: deadLetterCounter(options.service),
+              retriable: (message) => new KafkaRetriableException(message),
             }),
         },
         RuntimeLifecycle,

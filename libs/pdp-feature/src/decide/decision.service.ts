@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { tierOfPolicyId, type DecisionLogged } from '@edict/contracts';
 import { maskDecision, type MaskRule } from '@edict/decision-log-domain';
-import { DecisionPoint, type DecisionExplanationView } from '@edict/pdp';
+import type { DecisionExplanationView, DecisionPoint } from '@edict/pdp';
 import { maskExplanation } from './mask-explanation';
-import type { Principal } from '@edict/service-kit';
+import type { Principal } from '@edict/service-kit/edge';
 import type { DecideBody } from '../http/decide-request.schema';
 import { requireSubject, subjectBindingFromEnv } from '../http/subject-binding';
-import { DecisionLogBuffer } from '../logging/decision-log.buffer';
-import { PDP_MASK_RULES } from '../pdp.config';
-import { PdpMetrics } from '../pdp.metrics';
+import type { DecisionLogBuffer } from '../logging/decision-log.buffer';
+import type { PdpMetrics } from '../pdp.metrics';
 
 /**
  * One decision for an HTTP caller, whichever HTTP path it came by (the fast path or Nest's
@@ -16,7 +14,6 @@ import { PdpMetrics } from '../pdp.metrics';
  * sent, counted, then MASKED (EDICT_DECISION_MASK_PATHS and the default secret keys) before it is
  * logged, published or returned: nothing unmasked leaves the PDP.
  */
-@Injectable()
 export class DecisionService {
   private readonly binding = subjectBindingFromEnv();
 
@@ -24,7 +21,7 @@ export class DecisionService {
     private readonly pdp: DecisionPoint,
     private readonly log: DecisionLogBuffer,
     private readonly metrics: PdpMetrics,
-    @Inject(PDP_MASK_RULES) private readonly maskRules: readonly MaskRule[],
+    private readonly maskRules: readonly MaskRule[],
   ) {}
 
   decide(body: DecideBody, who: Principal): DecisionLogged['data'] {

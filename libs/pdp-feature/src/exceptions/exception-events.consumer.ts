@@ -1,25 +1,17 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { Topics } from '@edict/contracts';
-import { consumedFrom, EventConsumer, type EdictCloudEvent } from '@edict/messaging';
-import { ExceptionSyncService } from './exception-sync.service';
+import type { EdictCloudEvent, EventHandlers } from '@edict/messaging/kafka';
+import type { ExceptionSyncService } from './exception-sync.service';
 
 /**
  * Push: an exception event makes the PDP refetch that exception from authoring, so redelivery
- * and out-of-order events are harmless (the refetch reads where it stands now).
+ * and out-of-order events are harmless (the refetch reads where it stands now). The handlers of
+ * `edict.exceptions.v1` for the runtime's EventConsumer.
  */
-@Controller()
-export class ExceptionEventsConsumer {
-  constructor(private readonly consumer: EventConsumer, private readonly sync: ExceptionSyncService) {}
-
-  @EventPattern(Topics.exceptions)
-  async onExceptionEvent(@Ctx() context: KafkaContext): Promise<void> {
-    const refresh = (event: EdictCloudEvent): Promise<void> => this.sync.syncOne(String(event.data?.['exceptionId']));
-    await this.consumer.handle(consumedFrom(context), {
-      ExceptionRequested: refresh,
-      ExceptionApproved: refresh,
-      ExceptionRevoked: refresh,
-      ExceptionExpired: refresh,
-    });
-  }
+export function exceptionEventHandlers(sync: ExceptionSyncService): EventHandlers {
+  const refresh = (event: EdictCloudEvent): Promise<void> => sync.syncOne(String(event.data?.['exceptionId']));
+  return {
+    ExceptionRequested: refresh,
+    ExceptionApproved: refresh,
+    ExceptionRevoked: refresh,
+    ExceptionExpired: refresh,
+  };
 }

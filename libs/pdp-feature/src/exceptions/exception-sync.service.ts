@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ActiveException } from '@edict/contracts';
 import { UnavailableError } from '@edict/core';
 import type { Logger } from '@edict/observability';
-import { HeldExceptions } from '@edict/pdp';
-import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
+import type { HeldExceptions } from '@edict/pdp';
+import type { PdpConfig } from '../pdp.config';
 import { serviceToken } from '../sync/service-token';
 
 /** What authoring's GET /v1/exceptions answers per exception (the fields the PDP needs). */
@@ -28,14 +27,13 @@ const toActive = (e: ExceptionAnswer): ActiveException => ({
  * edict.exceptions.v1 names it. Until the first sync the PDP holds none, so it is stricter, never
  * looser. Expiry needs no sync: HeldExceptions checks it against the clock at every decision.
  */
-@Injectable()
-export class ExceptionSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ExceptionSyncService {
   private readonly authoringUrl = (process.env['EDICT_AUTHORING_URL'] ?? 'http://127.0.0.1:4101').replace(/\/$/, '');
   private synced = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly held: HeldExceptions, @Inject(PDP_CONFIG) private readonly config: PdpConfig, @Inject(PDP_LOGGER) private readonly logger: Logger) {}
+  constructor(private readonly held: HeldExceptions, private readonly config: PdpConfig, private readonly logger: Logger) {}
 
   onApplicationBootstrap(): void {
     void this.syncAndSchedule();

@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type { Logger } from '@edict/observability';
-import { DecisionPoint } from '@edict/pdp';
-import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
+import type { DecisionPoint } from '@edict/pdp';
+import type { PdpConfig } from '../pdp.config';
 import { serviceToken } from '../sync/service-token';
 import { pdpFleetReport } from './pdp-fleet-report';
 
@@ -11,13 +10,12 @@ import { pdpFleetReport } from './pdp-fleet-report';
  * EDICT_PDP_NAME in `X-Edict-Agent-Id`) every EDICT_PDP_FLEET_REPORT_MS (default 15000; 0 turns it
  * off), the first time a second after start. A failed report is logged and retried at the next.
  */
-@Injectable()
-export class PdpFleetReporter implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PdpFleetReporter {
   readonly intervalMs = Number(process.env['EDICT_PDP_FLEET_REPORT_MS'] ?? 15_000);
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly pdp: DecisionPoint, @Inject(PDP_CONFIG) private readonly config: PdpConfig, @Inject(PDP_LOGGER) private readonly logger: Logger) {}
+  constructor(private readonly pdp: DecisionPoint, private readonly config: PdpConfig, private readonly logger: Logger) {}
 
   onApplicationBootstrap(): void {
     if (Number.isFinite(this.intervalMs) && this.intervalMs > 0) this.schedule(1000);

@@ -1,4 +1,3 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
 import Ajv from 'ajv';
 import { ValidationError } from '@edict/core';
 import { decideRequestSchema, type DecideBody } from './decide-request.schema';
@@ -10,9 +9,12 @@ const pathOf = (instancePath: string, missing?: unknown): string => {
   return typeof missing === 'string' ? (base ? `${base}.${missing}` : missing) : base;
 };
 
-/** Validates a decide body; 400 `REQUEST.INVALID` with `errors: [{ path, message }]` like every other endpoint. */
-@Injectable()
-export class DecideBodyPipe implements PipeTransform<unknown, DecideBody> {
+/**
+ * Validates a decide body; 400 `REQUEST.INVALID` with `errors: [{ path, message }]` like every other endpoint.
+ * A plain class: the lean runtime calls it, and Nest's `@Body(DecideBodyPipe)` in the controller
+ * (kept for the OpenAPI document) takes it as a pipe by its `transform` method.
+ */
+export class DecideBodyPipe {
   transform(value: unknown): DecideBody {
     if (validate(value)) return value;
     const errors = (validate.errors ?? []).map((e) => ({

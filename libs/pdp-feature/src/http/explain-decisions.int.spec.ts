@@ -3,15 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { exportJWK, generateKeyPair } from 'jose';
 import { bundleSigningPayload, servingManifestPayload, type DecisionLogged, type ServingManifest } from '@edict/contracts';
 import { canonicalDigest, signDetached } from '@edict/core';
-import { DecisionPoint } from '@edict/pdp';
-import { bootstrapService, listeningPort, mintDevToken } from '@edict/service-kit';
-import { DecisionLogBuffer } from '../logging/decision-log.buffer';
-import { PdpModule } from '../pdp.module';
-import { installFastDecisions } from './fast/install-fast-decisions';
+import { mintDevToken } from '@edict/service-kit/edge';
+import { startPdpRuntime, type PdpRuntime } from '../runtime/pdp-runtime';
 
 const document = {
   apiVersion: 'edict.io/v1',
@@ -29,12 +25,12 @@ const document = {
 
 /**
  * `POST /v1/decisions?explain=full` on a running PDP (real Kafka for the decision log): the
- * fast path hands it to Nest, the answer carries the explanation with the resource masked as
+ * lean runtime answers it on the same handler, the answer carries the explanation with the resource masked as
  * EDICT_DECISION_MASK_PATHS says, the decision is logged as usual, and without `explain` the
  * answer has no explanation. The policy is loaded from a signed state (keys from a stub JWKS).
  */
 describe('the PDP explains a decision on request', () => {
-  let app: INestApplication;
+  let app: PdpRuntime;
   let jwks: Server;
   let base: string;
   let token: string;
@@ -52,15 +48,15 @@ describe('the PDP explains a decision on request', () => {
     process.env['EDICT_PDP_MANIFEST_JWKS_FILE'] = join(dir, 'jwks.json');
     process.env['EDICT_DECISION_MASK_PATHS'] = 'resource';
     process.env['EDICT_PDP_NAME'] = `pdp-explain-int-${process.pid}`;
-    app = await bootstrapService({ name: 'pdp', rootModule: PdpModule, port: 0, host: '127.0.0.1', beforeListen: (a) => Promise.resolve(installFastDecisions(a)) });
-    base = `http://127.0.0.1:${listeningPort(app)}`;
+    app = await startPdpRuntime({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${app.port}`;
     token = await mintDevToken({ subject: 'svc-web', roles: ['platform'] });
     const digest = canonicalDigest(document);
     const stable = { version: '1.0.0', digest, document, kid: 'k1', signature: await signDetached(bundleSigningPayload({ policyId: 'org/storage', version: '1.0.0', digest }), { kid: 'k1', alg: 'ES256', privateKey: signing.privateKey }) };
     const manifest: ServingManifest = { policyId: 'org/storage', revision: 1, stable: { version: '1.0.0', digest }, canary: null, pinned: null, killSwitch: null };
     const signed = { manifest, kid: 'k1', signature: await signDetached(servingManifestPayload(manifest), { kid: 'k1', alg: 'ES256', privateKey: signing.privateKey }) };
-    await app.get(DecisionPoint).load({ policyId: 'org/storage', revision: 1, stable, canary: null, pinned: null, killSwitch: null, manifest: signed });
-    const buffer = app.get(DecisionLogBuffer);
+    await app.components.pdp.load({ policyId: 'org/storage', revision: 1, stable, canary: null, pinned: null, killSwitch: null, manifest: signed });
+    const buffer = app.components.log;
     const add = buffer.add.bind(buffer);
     buffer.add = (decision) => {
       logged.push(decision);
@@ -69,7 +65,7 @@ describe('the PDP explains a decision on request', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
+    await app?.stop();
     await new Promise<void>((resolve) => (jwks ? jwks.close(() => resolve()) : resolve()));
   }, 30_000);
 

@@ -1,7 +1,7 @@
 import { dlqTopic, Topics } from '@edict/contracts';
-import { isMessageRejection, type KafkaPublisher, type RawKafkaMessage } from '@edict/messaging';
+import { isMessageRejection, type KafkaPublisher, type RawKafkaMessage } from '@edict/messaging/kafka';
 import { attributeHeaders } from './decision-record.serializer';
-import type { EdictCloudEvent } from '@edict/messaging';
+import type { EdictCloudEvent } from '@edict/messaging/kafka';
 
 /** Why a decision record did not reach `edict.decisions.v1`: the metric label and the DLQ error code. */
 export type PoisonReason = 'unserialisable' | 'rejected';

@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CloudEvent } from 'cloudevents';
 import { cloudEventTypes, Topics, type DecisionLogged } from '@edict/contracts';
-import { KafkaPublisher, type EdictCloudEvent } from '@edict/messaging';
+import type { KafkaPublisher, EdictCloudEvent } from '@edict/messaging/kafka';
 import { currentContext, registerReadinessCheck, type Logger } from '@edict/observability';
-import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
-import { PdpMetrics } from '../pdp.metrics';
+import type { PdpConfig } from '../pdp.config';
+import type { PdpMetrics } from '../pdp.metrics';
 import { deadLetterDecision, type PoisonRecord } from './decision-dead-letter';
 import { serialiseRecord, type SerialisedRecord } from './decision-record.serializer';
 import { sendIsolating } from './send-isolating';
@@ -22,8 +21,7 @@ export const FAILED_FLUSHES_NOT_READY = 3;
  * on its own, is dead-lettered to `edict.decisions.v1.dlq` with its reason and counted
  * (`edict_pdp_decisions_dead_lettered_total{reason}`); the rest of the batch goes on.
  */
-@Injectable()
-export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DecisionLogBuffer {
   private pending: EdictCloudEvent[] = [];
   private flushing: Promise<void> | undefined;
   private failedFlushes = 0;
@@ -36,8 +34,8 @@ export class DecisionLogBuffer implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly publisher: KafkaPublisher,
     private readonly metrics: PdpMetrics,
-    @Inject(PDP_CONFIG) private readonly config: PdpConfig,
-    @Inject(PDP_LOGGER) private readonly logger: Logger,
+    private readonly config: PdpConfig,
+    private readonly logger: Logger,
   ) {}
 
   add(decision: DecisionLogged['data']): void {

@@ -1,5 +1,5 @@
 import { Kafka } from 'cloudevents';
-import type { EdictCloudEvent, RawKafkaMessage } from '@edict/messaging';
+import type { EdictCloudEvent, RawKafkaMessage } from '@edict/messaging/kafka';
 
 /** A decision record on its way to the topic: the event, and its bytes once serialised. */
 export interface SerialisedRecord {

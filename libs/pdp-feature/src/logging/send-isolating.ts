@@ -1,4 +1,4 @@
-import { isMessageRejection, type KafkaPublisher } from '@edict/messaging';
+import { isMessageRejection, type KafkaPublisher } from '@edict/messaging/kafka';
 import type { SerialisedRecord } from './decision-record.serializer';
 
 export interface IsolatedSend {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mintDevToken } from '@edict/service-kit';
+import { mintDevToken } from '@edict/service-kit/edge';
 
 /**
  * The bearer token the PDP uses towards distribution, with the read-only `pdp` role:

@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServingState } from '@edict/contracts';
 import { UnavailableError } from '@edict/core';
 import { registerReadinessCheck, type Logger } from '@edict/observability';
-import { DecisionPoint, UntrustedServingStateError } from '@edict/pdp';
-import { PDP_CONFIG, PDP_LOGGER, type PdpConfig } from '../pdp.config';
-import { PdpMetrics } from '../pdp.metrics';
+import { UntrustedServingStateError, type DecisionPoint } from '@edict/pdp';
+import type { PdpConfig } from '../pdp.config';
+import type { PdpMetrics } from '../pdp.metrics';
 import { pollServing } from './serving-poll';
 import { serviceToken } from './service-token';
 
@@ -15,8 +14,7 @@ import { serviceToken } from './service-token';
  * against the JWKS again. An answer it cannot long-poll on (no ETag, or a policy it refused) is
  * asked again after `resyncMs`; a failure after a second. Ready once the first answer has loaded.
  */
-@Injectable()
-export class ServingSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ServingSyncService {
   private synced = false;
   private stopped = false;
   private readonly abort = new AbortController();
@@ -29,8 +27,8 @@ export class ServingSyncService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly pdp: DecisionPoint,
-    @Inject(PDP_CONFIG) private readonly config: PdpConfig,
-    @Inject(PDP_LOGGER) private readonly logger: Logger,
+    private readonly config: PdpConfig,
+    private readonly logger: Logger,
     private readonly metrics: PdpMetrics,
   ) {}
 

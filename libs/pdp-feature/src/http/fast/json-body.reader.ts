@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import { createGunzip, createInflate } from 'node:zlib';
 import { EdictError, PayloadTooLargeError, ValidationError } from '@edict/core';
-import { BODY_LIMIT_BYTES, EdgeCodes, jsonScanRefusal, prescanJson, type JsonBodyLimits } from '@edict/service-kit';
+import { BODY_LIMIT_BYTES, EdgeCodes, jsonScanRefusal, prescanJson, type JsonBodyLimits } from '@edict/service-kit/edge';
 
 // fatal: invalid UTF-8 is refused, never silently replaced by U+FFFD
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -12,30 +14,50 @@ const charsetOf = (contentType: string | undefined): string | undefined =>
 const tooLarge = (): PayloadTooLargeError =>
   new PayloadTooLargeError(EdgeCodes.tooLarge, 'The request body is larger than this endpoint accepts.', { limitBytes: BODY_LIMIT_BYTES });
 
-/** The raw bytes, at most BODY_LIMIT_BYTES (413 `REQUEST.TOO_LARGE` past it, as body-parser's limit). */
+/**
+ * The body as a stream of its decoded bytes: as body-parser, `gzip` and `deflate` are inflated,
+ * `identity` or none passes; any other encoding is 415.
+ */
+function decoded(req: IncomingMessage): Readable {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding === 'identity') return req;
+  if (encoding !== 'gzip' && encoding !== 'deflate') {
+    req.resume();
+    throw new EdictError(EdgeCodes.unsupportedMediaType, `unsupported content encoding "${encoding}"`, 415);
+  }
+  return req.pipe(encoding === 'gzip' ? createGunzip() : createInflate());
+}
+
+/** The raw bytes, at most BODY_LIMIT_BYTES after decoding (413 `REQUEST.TOO_LARGE` past it, as body-parser's limit). */
 function readBytes(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > BODY_LIMIT_BYTES) {
+  const identity = (req.headers['content-encoding'] ?? 'identity').toLowerCase() === 'identity';
+  if (identity && declared > BODY_LIMIT_BYTES) {
     req.resume(); // drain, so that the refusal reaches the client
     return Promise.reject(tooLarge());
   }
+  const stream = decoded(req);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => (size > BODY_LIMIT_BYTES ? reject(tooLarge()) : resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks))));
-    req.on('error', () => reject(new ValidationError('REQUEST.MALFORMED_BODY', 'request aborted')));
+    stream.on('end', () => (size > BODY_LIMIT_BYTES ? reject(tooLarge()) : resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks))));
+    stream.on('error', (error) => {
+      req.resume();
+      reject(new ValidationError('REQUEST.MALFORMED_BODY', stream === req ? 'request aborted' : `the body cannot be decoded: ${error.message}`));
+    });
   });
 }
 
 /**
  * A JSON request body read as service-kit's edge reads it (same limits, order and codes): the
- * size limit, the charset (415), UTF-8 (400 `REQUEST.INVALID_UTF8`), an object or array, then the
- * structural pre-scan (`REQUEST.TOO_DEEP`, `REQUEST.TOO_MANY_MEMBERS`, `REQUEST.NON_FINITE_NUMBER`)
- * before JSON.parse (`REQUEST.MALFORMED_JSON`). An empty body reads as `{}`, as there.
+ * size limit, the content encoding (gzip and deflate inflated, others 415), the charset (415),
+ * UTF-8 (400 `REQUEST.INVALID_UTF8`), an object or array, then the structural pre-scan
+ * (`REQUEST.TOO_DEEP`, `REQUEST.TOO_MANY_MEMBERS`, `REQUEST.NON_FINITE_NUMBER`) before
+ * JSON.parse (`REQUEST.MALFORMED_JSON`). An empty body reads as `{}`, as there.
  */
 export async function readJsonBody(req: IncomingMessage, limits: JsonBodyLimits): Promise<unknown> {
   const raw = await readBytes(req);
