@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { eventually, repoRoot, shipBundle, StackClient, type Stack } from '@edict/testing';
+import { edictCli } from './edict-cli';
 import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
-
-const run = promisify(execFile);
 const P = encodeURIComponent('org/baseline');
 
 /**
@@ -21,17 +18,7 @@ describe('authoring: fast checks, registry, authors of record, emergency path', 
   const work = mkdtempSync(join(tmpdir(), 'edict-authoring-e2e-'));
   let stack: Stack;
 
-  const edict = async (args: string[], roles: string[], subject: string): Promise<{ stdout: string; code: number; stderr: string }> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, NO_COLOR: '1' };
-    env['EDICT_TOKEN'] = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env });
-      return { stdout, stderr, code: 0 };
-    } catch (error) {
-      const failed = error as { stdout: string; stderr: string; code: number };
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-    }
-  };
+  const edict = edictCli(() => stack.env, { env: { NO_COLOR: '1' } });
   const json = <T = Record<string, unknown>>(out: { stdout: string; stderr: string }): T => {
     try {
       return JSON.parse(out.stdout) as T;

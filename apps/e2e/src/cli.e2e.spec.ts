@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { eventually, repoRoot, type Stack } from '@edict/testing';
+import { eventually, type Stack } from '@edict/testing';
+import { edictCli } from './edict-cli';
 import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
-
-const run = promisify(execFile);
 
 /**
  * The `edict` CLI as people use it, as a process against the running services: an author drafts
@@ -14,21 +11,10 @@ const run = promisify(execFile);
  * decisions and simulates a candidate on them, an admin uses the kill switch.
  */
 describe('edict CLI against the stack', () => {
-  const root = repoRoot();
   const work = mkdtempSync(join(tmpdir(), 'edict-cli-e2e-'));
   let stack: Stack;
 
-  const edict = async (args: string[], roles?: string[], subject = 'cli-user'): Promise<{ stdout: string; code: number; stderr: string }> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env };
-    if (roles) env['EDICT_TOKEN'] = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env });
-      return { stdout, stderr, code: 0 };
-    } catch (error) {
-      const failed = error as { stdout: string; stderr: string; code: number };
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-    }
-  };
+  const edict = edictCli(() => stack.env);
   const json = (out: { stdout: string }): Record<string, unknown> => JSON.parse(out.stdout) as Record<string, unknown>;
 
   beforeAll(async () => {

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { askPdpUntilVersion, eventually, people, repoRoot, shipBundle, StackClient, type Decision, type Stack } from '@edict/testing';
+import { edictCli } from './edict-cli';
 import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
-
-const run = promisify(execFile);
 const P = encodeURIComponent('org/baseline');
 
 interface Rule { readonly id: string; readonly outcome: string; readonly field?: string; readonly value?: string }
@@ -25,17 +22,7 @@ describe('explain and retire', () => {
   let stack: Stack;
   let client: StackClient;
 
-  const edict = async (args: string[], roles: string[], subject = 'cli-user'): Promise<{ stdout: string; stderr: string; code: number }> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env };
-    env['EDICT_TOKEN'] = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env });
-      return { stdout, stderr, code: 0 };
-    } catch (error) {
-      const failed = error as { stdout: string; stderr: string; code: number };
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-    }
-  };
+  const edict = edictCli(() => stack.env);
 
   beforeAll(async () => {
     stack = await startE2eStack('explain-retire', {

@@ -7,6 +7,7 @@ import { generateKeyPair } from 'jose';
 import { BaseTopics } from '@edict/contracts';
 import { signExportEnvelope, type ExportEnvelope } from '@edict/signing-domain';
 import { eventually, people, repoRoot, shipBundle, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { edictCli } from './edict-cli';
 import { TopicRecorder } from './topic-recorder';
 
 const run = promisify(execFile);
@@ -30,17 +31,7 @@ describe('moving a version between environments (export / import)', () => {
   let client: StackClient;
   let envelope: ExportEnvelope;
 
-  const edict = async (args: string[], roles: string[], subject: string): Promise<{ stdout: string; stderr: string; code: number }> => {
-    const cli = join(root, 'dist/apps/cli/src/main.js');
-    const token = (await run(process.execPath, [cli, 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
-    try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...stack.env, EDICT_TOKEN: token } });
-      return { stdout, stderr, code: 0 };
-    } catch (error) {
-      const failed = error as { stdout: string; stderr: string; code: number };
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-    }
-  };
+  const edict = edictCli(() => stack.env);
   const erin = () => client.as('erin', ['author', 'security']);
   const importing = (body: unknown) => erin().call<{ code?: string; version?: string }>('authoring', 'POST', '/v1/bundles:import', body);
 

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { ValidationCheck, ValidationReport } from '@edict/contracts';
 import { eventually, people, repoRoot, shipBundle, StackClient, type Stack } from '@edict/testing';
+import { edictCli } from './edict-cli';
 import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
-
-const run = promisify(execFile);
 
 interface Verdict {
   readonly outcome: 'validated' | 'failed';
@@ -26,16 +23,8 @@ describe('governance: the validation service rejects loosening bundles', () => {
   const alice = (): ReturnType<StackClient['as']> => client.as(people.alice.subject, [...people.alice.roles]);
   const versionPath = (policyId: string, version: string): string => `${encodeURIComponent(policyId)}/versions/${encodeURIComponent(version)}`;
 
-  const edict = async (args: string[]): Promise<{ stdout: string; code: number }> => {
-    const token = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', 'erin', '--role', 'auditor', 'author'], { cwd: root })).stdout.trim();
-    try {
-      const { stdout } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env: { ...process.env, ...stack.env, EDICT_TOKEN: token } });
-      return { stdout, code: 0 };
-    } catch (error) {
-      const failed = error as { stdout: string; code: number };
-      return { stdout: failed.stdout, code: failed.code };
-    }
-  };
+  const cli = edictCli(() => stack.env, { subject: 'erin' });
+  const edict = (args: string[]) => cli(args, ['auditor', 'author']);
 
   /** Drafts and submits a file as alice, and waits for the verdict the service records. */
   const submit = async (file: string): Promise<Verdict & { policyId: string; version: string }> => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { mintDevToken } from '@edict/service-kit';
 import { eventually, repoRoot, StackClient, startStack, uniqueName, type Stack } from '@edict/testing';
+import { cliJson, edictCli } from './edict-cli';
 import { decideFor, nextWindowStart, pdpServesCanary, subjectsInCohorts, type Ask } from './canary-traffic';
 import { releaseToCanary } from './release-bundle';
 
@@ -31,21 +32,8 @@ describe('operator controls (docs/runbook.md)', () => {
   let stack: Stack;
   let client: StackClient;
 
-  const edict = async (args: string[], roles: string[], subject = 'oncall-erin'): Promise<Out> => {
-    const token = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
-    const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, EDICT_TOKEN: token, NO_COLOR: '1' };
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env });
-      return { stdout, stderr, code: 0 };
-    } catch (error) {
-      const failed = error as Out;
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-    }
-  };
-  const json = <T = Record<string, unknown>>(out: Out): T => {
-    if (out.code !== 0) throw new Error(`edict failed (${out.code}): ${out.stderr}`);
-    return JSON.parse(out.stdout) as T;
-  };
+  const edict = edictCli(() => stack.env, { subject: 'oncall-erin', env: { NO_COLOR: '1' } });
+  const json = cliJson;
   /** A refusal: the problem's code on stderr, and the CLI's exit code for its status (`edict --help`: 1 bad input, 4 conflict, 5 unauthorised). */
   const refused = (out: Out, code: string, exit: 1 | 4 | 5): void => {
     expect({ code: out.code, stderr: out.stderr }).toEqual({ code: exit, stderr: expect.stringContaining(code) });

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { askPdpUntilVersion, eventually, repoRoot, shipBundle, StackClient, type Decision, type Stack } from '@edict/testing';
+import { cliJson, edictCli } from './edict-cli';
 import { OPEN_GATES, startE2eStack } from './start-e2e-stack';
-
-const run = promisify(execFile);
 const POLICY = 'org/baseline';
 
 interface Out { readonly stdout: string; readonly stderr: string; readonly code: number }
@@ -24,21 +21,8 @@ describe('runbook workflows (docs/runbook.md)', () => {
   let stack: Stack;
   let client: StackClient;
 
-  const edict = async (args: string[], roles: string[], subject = 'oncall-erin'): Promise<Out> => {
-    const token = (await run(process.execPath, ['dist/apps/cli/src/main.js', 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
-    const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, EDICT_TOKEN: token, NO_COLOR: '1' };
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: root, env });
-      return { stdout, stderr, code: 0 };
-    } catch (error) {
-      const failed = error as Out;
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-    }
-  };
-  const json = <T>(out: Out): T => {
-    if (out.code !== 0) throw new Error(`edict failed (${out.code}): ${out.stderr}`);
-    return JSON.parse(out.stdout) as T;
-  };
+  const edict = edictCli(() => stack.env, { subject: 'oncall-erin', env: { NO_COLOR: '1' } });
+  const json = cliJson;
   const alice = (args: string[]): Promise<Out> => edict(args, ['author', 'security'], 'alice');
   const decide = async (action: string, resource: string, context?: Record<string, unknown>): Promise<Decision> =>
     json<Decision>(await edict(['decide', '--policy', POLICY, '--subject', 'agent-9', '--agent', 'coder', '--action', action, '--resource', resource,
