@@ -5,25 +5,44 @@ import type { PdpConfig } from '../pdp.config';
 import { serviceToken } from '../sync/service-token';
 import { pdpFleetReport } from './pdp-fleet-report';
 
+/** A report sent this long after a change: the loads of one serving answer go out as one report. */
+const CHANGE_DEBOUNCE_MS = 250;
+
 /**
  * Reports what this PDP holds to distribution's fleet view (`POST /v1/fleet/pdps`, named by
- * EDICT_PDP_NAME in `X-Edict-Agent-Id`) every EDICT_PDP_FLEET_REPORT_MS (default 15000; 0 turns it
- * off), the first time a second after start. A failed report is logged and retried at the next.
+ * EDICT_PDP_NAME in `X-Edict-Agent-Id`): a second after start, shortly after every change of what
+ * it holds (`changed()`, which the serving sync calls after a load or a dropped version), and at
+ * least every EDICT_PDP_FLEET_REPORT_MS (default 120000, well inside the fleet view's 330 s
+ * before `stale`; 0 turns reporting off) so that distribution sees it alive. An idle PDP wakes up
+ * for it once in two minutes, not every 15 s. A failed report is logged and retried a second later.
  */
 export class PdpFleetReporter {
-  readonly intervalMs = Number(process.env['EDICT_PDP_FLEET_REPORT_MS'] ?? 15_000);
+  readonly intervalMs = Number(process.env['EDICT_PDP_FLEET_REPORT_MS'] ?? 120_000);
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private running = false;
+  /** a change arrived while a report was in flight: another report follows it */
+  private changedSince = false;
 
   constructor(private readonly pdp: DecisionPoint, private readonly config: PdpConfig, private readonly logger: Logger) {}
 
+  private get enabled(): boolean {
+    return Number.isFinite(this.intervalMs) && this.intervalMs > 0 && !this.stopped;
+  }
+
   onApplicationBootstrap(): void {
-    if (Number.isFinite(this.intervalMs) && this.intervalMs > 0) this.schedule(1000);
+    if (this.enabled) this.schedule(1000);
   }
 
   onApplicationShutdown(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+  }
+
+  /** What the PDP holds changed: report it soon (the next periodic report moves accordingly). */
+  changed(): void {
+    this.changedSince = true;
+    if (this.enabled && !this.running) this.schedule(CHANGE_DEBOUNCE_MS);
   }
 
   async report(): Promise<void> {
@@ -32,17 +51,31 @@ export class PdpFleetReporter {
       method: 'POST',
       headers: { authorization: `Bearer ${await serviceToken()}`, 'content-type': 'application/json', 'x-edict-agent-id': this.config.name },
       body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
     });
     if (response.status !== 204) throw new Error(`distribution answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }
 
+  /** (Re)arms the one timer: the next report in `delayMs`. */
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.report()
-        .catch((error: unknown) => this.logger.warn({ err: String(error) }, 'fleet report to distribution failed; retried at the next'))
-        .finally(() => this.schedule(this.intervalMs));
-    }, delayMs);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.fire(), delayMs);
     this.timer.unref();
+  }
+
+  /** One report at a time; what changed while it was in flight goes in the next, soon after. */
+  private async fire(): Promise<void> {
+    this.running = true;
+    this.changedSince = false;
+    let next = this.intervalMs;
+    try {
+      await this.report();
+    } catch (error) {
+      next = Math.min(1000, this.intervalMs);
+      this.logger.warn({ err: String(error) }, 'fleet report to distribution failed; retried in a second');
+    } finally {
+      this.running = false;
+    }
+    if (this.enabled) this.schedule(this.changedSince ? Math.min(next, CHANGE_DEBOUNCE_MS) : next);
   }
 }

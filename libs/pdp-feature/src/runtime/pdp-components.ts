@@ -67,12 +67,12 @@ export function createPdpComponents(env: NodeJS.ProcessEnv = process.env, logger
   });
   const metrics = new PdpMetrics();
   const log = new DecisionLogBuffer(publisher, metrics, config, logger);
+  const fleet = new PdpFleetReporter(pdp, config, logger);
   return {
-    config, logger, kafka, publisher, consumer, pdp, metrics, log,
+    config, logger, kafka, publisher, consumer, pdp, metrics, log, fleet,
     verify: createTokenVerifier(auth),
     decisions: new DecisionService(pdp, log, metrics, pdpMaskRulesFromEnv(env)),
-    serving: new ServingSyncService(pdp, config, logger, metrics),
+    serving: new ServingSyncService(pdp, config, logger, metrics, () => fleet.changed()),
     exceptions: new ExceptionSyncService(held, config, logger),
-    fleet: new PdpFleetReporter(pdp, config, logger),
   };
 }

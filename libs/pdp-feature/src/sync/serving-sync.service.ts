@@ -30,6 +30,8 @@ export class ServingSyncService {
     private readonly config: PdpConfig,
     private readonly logger: Logger,
     private readonly metrics: PdpMetrics,
+    /** told whenever what the PDP holds changed (a load that changed something, a dropped version): the fleet report */
+    private readonly onChange: () => void = () => undefined,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -112,6 +114,7 @@ export class ServingSyncService {
   /** Every held version is checked against the JWKS again (refetched once older than its TTL): a version whose key was retired is dropped. */
   private async checkKeys(): Promise<void> {
     for (const dropped of await this.pdp.dropUntrusted()) {
+      this.onChange();
       this.metrics.untrusted.inc({ policy: dropped.policyId, reason: 'key_retired' });
       this.refused.set(dropped.policyId, `${dropped.slot} ${dropped.version} dropped: key ${dropped.kid} retired`);
       this.logger.warn({ ...dropped }, 'version dropped: its signing key is no longer in the JWKS');
@@ -130,6 +133,7 @@ export class ServingSyncService {
     if (this.config.policies && !this.config.policies.has(state.policyId)) return;
     try {
       if (await this.pdp.load(state)) {
+        this.onChange();
         this.refused.delete(state.policyId);
         this.logger.info({ policyId: state.policyId, revision: state.revision, stable: state.stable?.version, canary: state.canary?.version }, 'bundles loaded');
       }
