@@ -10,15 +10,17 @@ const asText = { getTypeParser: () => (value: string): string => value };
 /**
  * Postgres prints the parts of a line around data and metadata: to_json(text) escapes as
  * JSON.stringify does (", \, \b \f \n \r \t, other controls as \u00xx) in a UTF-8 database;
- * int8 prints as Number() does below 2^53; to_char gives Date#toISOString's form (milliseconds
- * truncated, as node-postgres' date parsing does). Key order is toStoredEvent's.
+ * a uuid's text and the hashes (64 lower-case hex, a CHECK constraint) need no escaping; int8
+ * prints as Number() does below 2^53; to_char gives Date#toISOString's form (milliseconds
+ * truncated, as node-postgres' date parsing does). Key order is toStoredEvent's. Plain `||`:
+ * cheaper for the database than to_json on every column or concat().
  */
 const LINE_COLUMNS = `position,
-  '{"eventId":' || to_json(event_id::text)::text || ',"streamId":' || to_json(stream_id)::text || ',"revision":' || revision
+  '{"eventId":"' || event_id || '","streamId":' || to_json(stream_id)::text || ',"revision":' || revision
     || ',"position":' || position || ',"type":' || to_json(type)::text || ',"data":',
-  data::text, metadata::text,
-  ',"recordedAt":"' || to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","previousHash":'
-    || to_json(previous_hash)::text || ',"hash":' || to_json(hash)::text || '}'`;
+  data, metadata,
+  ',"recordedAt":"' || to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","previousHash":"'
+    || previous_hash || '","hash":"' || hash || '"}'`;
 
 type LineRow = [position: string, head: string, data: string, metadata: string, tail: string];
 
