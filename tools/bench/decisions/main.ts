@@ -8,6 +8,7 @@ import { cloudEventToKafka, createKafka, ensureTopics, KafkaPublisher, type Edic
 import { freePort, spawnService, uniqueName, waitReady } from '@edict/testing';
 import { BENCH_POLICY, embeddedDecisionPoint } from './embedded-pdp';
 import { producerCeiling } from './producer-ceiling';
+import { cpuSeconds, postgresCpuSeconds } from './process-cpu';
 
 const root = resolve(__dirname, '../../../..');
 const arg = (name: string, fallback: number): number => {
@@ -51,8 +52,14 @@ async function main(): Promise<void> {
   }, logDir);
   let service = drain ? undefined : await spawnDecisionLog();
   const publisher = new KafkaPublisher(kafka);
+  // CPU seconds of decision-log and of every postgres process once decision-log is ready: the ingest's cost per decision, whatever the load
+  let cpuAtReady = { decisionLog: 0, postgres: 0 };
+  const cpuNow = () => ({ decisionLog: cpuSeconds(service?.child.pid), postgres: postgresCpuSeconds() });
   try {
-    if (service) await waitReady(service);
+    if (service) {
+      await waitReady(service);
+      cpuAtReady = cpuNow();
+    }
     const pdp = await embeddedDecisionPoint();
     log(`decision-log up (logs in ${logDir}); ${seconds} s of load, batches of ${batchSize}, ${inFlight} in flight; load average ${load()}`);
     let answered = 0;
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
     if (!service) {
       service = await spawnDecisionLog();
       await waitReady(service);
+      cpuAtReady = cpuNow();
     }
     const count = async (sql: string): Promise<number> => Number((await pool.query<{ n: string | null }>(sql)).rows[0]?.n ?? 0);
     const waitFor = async (what: string, check: () => Promise<boolean>): Promise<void> => {
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
       }
     } else await waitFor('every decision stored', async () => (await count(`SELECT count(*) AS n FROM ${d}`)) >= published);
     const loadStored = load();
+    const cpuAtStored = cpuNow();
     await waitFor('every window closed', async () => (await count(`SELECT coalesce(sum(total), 0) AS n FROM ${w} WHERE revision > 0 AND NOT amended`)) >= published);
     const { rows: [t] } = windowsOnly
       ? await pool.query<{ first: Date; last: Date; p50: number; p99: number }>(`SELECT $1::timestamptz AS first, max(updated_at) AS last, 0 AS p50, 0 AS p99 FROM "${schema}".consumer_offsets`, [firstCounted])
@@ -123,6 +132,13 @@ async function main(): Promise<void> {
     const storeSeconds = Math.max(0.001, ((t?.last.getTime() ?? 0) - started) / 1000);
     const drainSeconds = Math.max(0.001, ((t?.last.getTime() ?? 0) - (t?.first.getTime() ?? 0)) / 1000);
     const storedPerSecond = Math.round(drain ? stored / drainSeconds : stored / Math.max(loadSeconds, storeSeconds));
+    const perDecisionUs = (seconds: number): number => Math.round((seconds / Math.max(1, stored)) * 1e6 * 10) / 10;
+    const cpuPerDecisionUs = {
+      decisionLog: perDecisionUs(cpuAtStored.decisionLog - cpuAtReady.decisionLog),
+      postgres: perDecisionUs(cpuAtStored.postgres - cpuAtReady.postgres),
+      note: 'CPU (user + system) from decision-log ready to every decision stored, per decision; postgres: every postgres process on the machine (others\' queries included)',
+    };
+    log(`CPU per decision: decision-log ${cpuPerDecisionUs.decisionLog} µs, postgres (all of it) ${cpuPerDecisionUs.postgres} µs`);
     log(`stored ${stored} (${storedPerSecond}/s), sum over windows ${windowsSum}, late ${late}; running kafka-producer-perf-test for the ceiling`);
     const ceiling = producerCeiling(brokers, `${prefix}perf-ceiling`, Math.max(100_000, Math.min(published, 1_000_000)), valueBytes);
     const loadCeiling = load();
@@ -133,6 +149,7 @@ async function main(): Promise<void> {
       answered: { total: answered, perSecond: Math.round(answered / loadSeconds), loadAverage: { start: loadAtStart, end: loadAtEnd } },
       published: { total: published, perSecond: Math.round(published / loadSeconds), loadAverage: loadAtEnd },
       stored: { total: stored, perSecond: storedPerSecond, seconds: Number(storeSeconds.toFixed(1)), loadAverage: loadStored },
+      cpuPerDecisionUs,
       endToEndLagMs: windowsOnly ? 'not measured (windows-only: no stored_at per decision)' : { p50: Math.round(t?.p50 ?? 0), p99: Math.round(t?.p99 ?? 0) },
       countCheck: { sent: published, stored, duplicates: windowsOnly ? 'not applicable (windows-only: counted once per offset)' : stored - distinct, sumOverWindows: windowsSum, late, ok: stored === published && stored === distinct && windowsSum === stored },
       ceiling: { tool: 'org.apache.kafka.tools.ProducerPerformance (kafka-producer-perf-test) 3.9.2, acks=all', ...ceiling, loadAverage: loadCeiling },

@@ -11,13 +11,14 @@ const decision = {
 
 describe('decision-log configuration', () => {
   it('defaults to no configured mask paths, 60 s windows, 2 s of allowed lateness and 30 days of raw decisions, stored', () => {
-    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, allowedLatenessMs: 2000, retentionDays: 30, storeRaw: true });
+    expect(decisionLogConfigFromEnv({})).toEqual({ maskRules: [], windowLengthMs: 60_000, allowedLatenessMs: 2000, retentionDays: 30, storeRaw: true, fastDecode: true });
   });
 
   it('reads EDICT_DECISION_STORE_RAW as true or false and refuses anything else', () => {
     expect(decisionLogConfigFromEnv({ EDICT_DECISION_STORE_RAW: 'false' })).toMatchObject({ storeRaw: false });
     expect(decisionLogConfigFromEnv({ EDICT_DECISION_STORE_RAW: ' TRUE ' })).toMatchObject({ storeRaw: true });
     expect(decisionLogConfigFromEnv({ EDICT_DECISION_STORE_RAW: '' })).toMatchObject({ storeRaw: true });
+    expect(decisionLogConfigFromEnv({ EDICT_DECISION_FAST_DECODE: 'false' })).toMatchObject({ fastDecode: false });
     expect(() => decisionLogConfigFromEnv({ EDICT_DECISION_STORE_RAW: 'no' })).toThrow(expect.objectContaining({ code: 'DECISION_LOG.CONFIG_INVALID' }) as Error);
   });
 

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import type { DecisionLogged } from '@edict/contracts';
 import { isEdictError } from '@edict/core';
-import { maskDecision } from '@edict/decision-log-domain';
 import { KafkaPublisher, RUNTIME_LOGGER } from '@edict/messaging';
 import type { Logger } from '@edict/observability';
 import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
@@ -11,7 +10,8 @@ import { DecisionLogRepository } from '../store/decision-log.repository';
 import type { BatchOrigin, StoredBatch } from '../store/decision-batch.store';
 import { storeError } from '../store/pg-errors';
 import { deadLetterDecision } from './decision-dead-letter';
-import { decisionOf } from './decision-message';
+import { readDecision } from './decision-message';
+import { maskWhenNeeded } from './mask-when-needed';
 
 type Decision = DecisionLogged['data'];
 
@@ -34,20 +34,24 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 @Injectable()
 export class BatchIngest {
+  private readonly mask: (decision: Decision) => Decision;
+
   constructor(
     private readonly decisions: DecisionLogRepository,
     private readonly publisher: KafkaPublisher,
     private readonly metrics: DecisionLogMetrics,
     @Inject(DECISION_LOG_CONFIG) private readonly config: DecisionLogConfig,
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.mask = maskWhenNeeded(config.maskRules);
+  }
 
   async handle(topic: string, partition: number, messages: readonly KafkaMessage[], control: BatchControl): Promise<void> {
     const read: { decision: Decision; message: KafkaMessage }[] = [];
     for (const message of messages) {
       try {
-        const decision = decisionOf(message);
-        if (decision) read.push({ decision: maskDecision(decision, this.config.maskRules), message });
+        const got = readDecision(message);
+        if (got) read.push({ decision: this.mask(got.decision), message });
       } catch (error) {
         await this.deadLetter(topic, partition, message, error);
       }

@@ -6,6 +6,7 @@ import type { Logger } from '@edict/observability';
 import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
 import { DecisionLogMetrics } from '../decision-log.metrics';
 import { BatchIngest } from './batch-ingest';
+import { useFastFetchDecoding } from './fast-fetch-decoding';
 import { WindowsOnlyIngest } from './windows-only-ingest';
 
 /**
@@ -60,6 +61,7 @@ export class DecisionBatchConsumer implements OnApplicationBootstrap, OnModuleDe
   }
 
   private async start(): Promise<void> {
+    if (this.config.fastDecode) useFastFetchDecoding();
     const consumer = this.kafka.consumer({
       groupId: consumerGroupOf('decision-log'), allowAutoTopicCreation: false, sessionTimeout: 15000, heartbeatInterval: 1000,
       maxBytesPerPartition: 4 * 1024 * 1024, maxBytes: 16 * 1024 * 1024, maxWaitTimeInMs: 100,
