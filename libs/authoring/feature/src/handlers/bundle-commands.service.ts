@@ -6,6 +6,8 @@ import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { CLOCK, decideAndAppend, eventMetadata, loadState } from '@edict/messaging';
 import { validationDecider, validationOutcome } from '@edict/validation-domain';
 import type { BundleDocumentDto } from '../http/bundle-document.dto';
+import type { BundleLineDto, VersionSummaryDto, VersionViewDto } from '../http/bundle-version.response';
+import type { DraftAnswerDto } from '../http/draft-answer.response';
 import { bundleLineView, versionView } from './bundle-views';
 import { checkBundleDocument } from './check-bundle-document';
 import { readBundleInput } from './read-bundle-input';
@@ -19,7 +21,7 @@ const keptSource = (input: BundleDocumentDto): { source?: string } =>
 export class BundleCommandsService {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
-  async draft(input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
+  async draft(input: BundleDocumentDto, by: Actor): Promise<DraftAnswerDto> {
     const { policyId, version, document } = readBundleInput(input);
     const tier = tierOfPolicyId(policyId);
     const findings = checkBundleDocument(input, document);
@@ -29,7 +31,7 @@ export class BundleCommandsService {
     return { policyId, version, digest, status: 'draft', findings };
   }
 
-  async revise(policyId: string, version: string, input: BundleDocumentDto, by: Actor): Promise<Record<string, unknown>> {
+  async revise(policyId: string, version: string, input: BundleDocumentDto, by: Actor): Promise<DraftAnswerDto> {
     const parsed = readBundleInput(input);
     if (parsed.policyId !== policyId || parsed.version !== version) {
       throw new ValidationError('BUNDLE.IDENTITY_MISMATCH', `the document is ${parsed.policyId}@${parsed.version}, not ${policyId}@${version}`);
@@ -40,13 +42,13 @@ export class BundleCommandsService {
     return { policyId, version, digest, status: 'draft', findings };
   }
 
-  async submit(policyId: string, version: string, by: Actor): Promise<Record<string, unknown>> {
+  async submit(policyId: string, version: string, by: Actor): Promise<VersionSummaryDto> {
     await this.run(policyId, { type: 'SubmitBundle', data: { version, by, at: this.now() } }, by);
     return this.summary(policyId, version);
   }
 
   /** Approval needs validation's verdict on this exact digest, read from validation's own stream. */
-  async approve(policyId: string, version: string, by: Actor, comment?: string, emergency?: { reason: string }): Promise<Record<string, unknown>> {
+  async approve(policyId: string, version: string, by: Actor, comment?: string, emergency?: { reason: string }): Promise<VersionSummaryDto> {
     const { state } = await loadState(this.store, StreamIds.bundle(policyId), bundleLineDecider);
     const digest = state.kind === 'active' ? state.versions[version]?.digest : undefined;
     const verdict = await loadState(this.store, StreamIds.validation(policyId, version), validationDecider);
@@ -56,18 +58,18 @@ export class BundleCommandsService {
   }
 
   /** Closes the follow-up review an emergency approval left open. */
-  async confirmEmergency(policyId: string, version: string, by: Actor, comment?: string): Promise<Record<string, unknown>> {
+  async confirmEmergency(policyId: string, version: string, by: Actor, comment?: string): Promise<VersionSummaryDto> {
     await this.run(policyId, { type: 'ConfirmEmergencyApproval', data: { version, by, at: this.now(), ...(comment ? { comment } : {}) } }, by);
     return this.summary(policyId, version);
   }
 
-  async line(policyId: string): Promise<Record<string, unknown>> {
+  async line(policyId: string): Promise<BundleLineDto> {
     const { state } = await loadState(this.store, StreamIds.bundle(policyId), bundleLineDecider);
     if (state.kind === 'empty') throw new NotFoundError('BUNDLE.POLICY_NOT_FOUND', `no bundles for ${policyId}`);
     return bundleLineView(state);
   }
 
-  async version(policyId: string, version: string): Promise<Record<string, unknown>> {
+  async version(policyId: string, version: string): Promise<VersionViewDto> {
     const events = await this.store.readStream(StreamIds.bundle(policyId));
     const view = versionView(events, version);
     if (!view) throw new NotFoundError('BUNDLE.VERSION_NOT_FOUND', `${policyId} has no version ${version}`);
@@ -75,7 +77,7 @@ export class BundleCommandsService {
   }
 
   /** A version without its document: what command answers return. */
-  private async summary(policyId: string, version: string): Promise<Record<string, unknown>> {
+  private async summary(policyId: string, version: string): Promise<VersionSummaryDto> {
     const { document: _document, ...rest } = await this.version(policyId, version);
     return rest;
   }

@@ -2,6 +2,7 @@ import { bundleLineDecider, missingApprovalRoles, type BundleLineState, type Ver
 import type { BundleEvent } from '@edict/contracts';
 import { foldEvents } from '@edict/core';
 import type { StoredEvent } from '@edict/event-store';
+import type { BundleLineDto, EmergencyDto, VersionSummaryDto, VersionViewDto } from '../http/bundle-version.response';
 
 export type ActiveLine = Extract<BundleLineState, { kind: 'active' }>;
 
@@ -10,7 +11,7 @@ export const foldLine = (events: readonly StoredEvent[]): BundleLineState =>
   foldEvents(bundleLineDecider, events.map((e) => ({ type: e.type, data: e.data }) as BundleEvent));
 
 /** The emergency mark of a version and its follow-up review, as every view shows it. */
-export const emergencyView = (v: VersionState): Record<string, unknown> | undefined => {
+export const emergencyView = (v: VersionState): EmergencyDto | undefined => {
   if (!v.emergency) return undefined;
   const { approver, reason, approvedAt, confirmation } = v.emergency;
   return {
@@ -22,7 +23,7 @@ export const emergencyView = (v: VersionState): Record<string, unknown> | undefi
   };
 };
 
-export const versionSummary = (state: ActiveLine, v: VersionState): Record<string, unknown> => {
+export const versionSummary = (state: ActiveLine, v: VersionState): VersionSummaryDto => {
   const emergency = emergencyView(v);
   return {
     policyId: state.policyId,
@@ -38,8 +39,7 @@ export const versionSummary = (state: ActiveLine, v: VersionState): Record<strin
 };
 
 /** The API's view of a policy's versions. */
-export function bundleLineView(state: BundleLineState): Record<string, unknown> {
-  if (state.kind === 'empty') return { versions: [] };
+export function bundleLineView(state: ActiveLine): BundleLineDto {
   return {
     policyId: state.policyId,
     tier: state.tier,
@@ -59,7 +59,7 @@ export function documentOf(events: readonly StoredEvent[], version: string): unk
 }
 
 /** One version with its current document, or undefined when the stream has no such version. */
-export function versionView(events: readonly StoredEvent[], version: string): Record<string, unknown> | undefined {
+export function versionView(events: readonly StoredEvent[], version: string): VersionViewDto | undefined {
   const state = foldLine(events);
   const v = state.kind === 'active' ? state.versions[version] : undefined;
   if (!v || state.kind !== 'active') return undefined;

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@edict/service-kit';
 import { BundleRegistryHandler } from '../registry/bundle-registry.handler';
 import { ReviewQueryDto } from './registry-query.dto';
+import { PolicyListDto, ReviewListDto } from './registry.response';
 
 export const READERS = ['author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin'] as const;
 
@@ -16,14 +17,16 @@ export class RegistryController {
   @Get('policies')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Every policy: id, tier, latest version, the status of each version (serving: `bundle status`)' })
-  policies(): Promise<{ items: Record<string, unknown>[] }> {
+  @ApiOkResponse({ type: PolicyListDto })
+  policies(): Promise<PolicyListDto> {
     return this.registry.policies();
   }
 
   @Get('reviews')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Follow-up reviews of emergency approvals (default: the open ones)' })
-  reviews(@Query() query: ReviewQueryDto): Promise<{ items: Record<string, unknown>[] }> {
+  @ApiOkResponse({ type: ReviewListDto })
+  reviews(@Query() query: ReviewQueryDto): Promise<ReviewListDto> {
     return this.registry.reviews(query.status ?? 'open');
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@edict/core';
 import semver from 'semver';
 import { emergencyView, versionSummary, type ActiveLine } from '../handlers/bundle-views';
+import type { BundleListDto } from '../http/bundle-version.response';
+import type { PolicyListDto, ReviewDto, ReviewListDto } from '../http/registry.response';
 import { BundleLinesReader } from './bundle-lines.reader';
 
 export interface Page { readonly limit: number; readonly offset: number }
@@ -13,18 +15,18 @@ const versionsOf = (line: ActiveLine): string[] => Object.keys(line.versions).so
 export class BundleRegistryHandler {
   constructor(private readonly lines: BundleLinesReader) {}
 
-  async policies(): Promise<{ items: Record<string, unknown>[] }> {
+  async policies(): Promise<PolicyListDto> {
     const items = (await this.lines.all()).map((line) => ({
       policyId: line.policyId,
       tier: line.tier,
       latestVersion: line.latest,
-      versions: versionsOf(line).map((version) => ({ version, status: line.versions[version]!.status, ...(line.versions[version]!.emergency ? { emergency: true } : {}) })),
+      versions: versionsOf(line).map((version) => ({ version, status: line.versions[version]!.status, ...(line.versions[version]!.emergency ? { emergency: true as const } : {}) })),
     }));
     return { items };
   }
 
   /** Versions of one policy (404 when it has none), or of every policy; paginated, oldest first. */
-  async bundles(policyId: string | undefined, page: Page): Promise<{ items: Record<string, unknown>[]; total: number; limit: number; offset: number }> {
+  async bundles(policyId: string | undefined, page: Page): Promise<BundleListDto> {
     let lines: ActiveLine[];
     if (policyId === undefined) lines = await this.lines.all();
     else {
@@ -37,13 +39,13 @@ export class BundleRegistryHandler {
   }
 
   /** Follow-up reviews of emergency approvals: `open` until a second approver confirms. */
-  async reviews(status: 'open' | 'confirmed' | 'all'): Promise<{ items: Record<string, unknown>[] }> {
+  async reviews(status: 'open' | 'confirmed' | 'all'): Promise<ReviewListDto> {
     const items = (await this.lines.all()).flatMap((line) =>
-      versionsOf(line).flatMap((version) => {
+      versionsOf(line).flatMap((version): ReviewDto[] => {
         const v = line.versions[version]!;
         const emergency = emergencyView(v);
-        if (!emergency || (status !== 'all' && emergency['review'] !== status)) return [];
-        return [{ kind: 'emergency-approval', policyId: line.policyId, tier: line.tier, version, status: emergency['review'], authors: v.authors, ...emergency }];
+        if (!emergency || (status !== 'all' && emergency.review !== status)) return [];
+        return [{ kind: 'emergency-approval', policyId: line.policyId, tier: line.tier, version, status: emergency.review, authors: v.authors, ...emergency }];
       }),
     );
     return { items };

@@ -4,6 +4,7 @@ import { NotFoundError } from '@edict/core';
 import { EVENT_STORE, type EventStore } from '@edict/event-store';
 import { versionSummary } from '../handlers/bundle-views';
 import { BundleLinesReader } from '../registry/bundle-lines.reader';
+import type { StatusServingDto, StatusValidationDto, VersionStatusDto } from '../http/version-status.response';
 import { DistributionServingClient, type ServingAnswer } from './distribution-serving.client';
 
 const servedAs = (state: ServingState | null, version: string): string[] => {
@@ -15,7 +16,7 @@ const servedAs = (state: ServingState | null, version: string): string[] => {
   return as;
 };
 
-const servingView = (answer: ServingAnswer, version: string): Record<string, unknown> =>
+const servingView = (answer: ServingAnswer, version: string): StatusServingDto =>
   answer.reachable
     ? { as: servedAs(answer.state, version), ...(answer.state?.killSwitch ? { killSwitch: answer.state.killSwitch } : {}) }
     : { unavailable: answer.note };
@@ -34,7 +35,7 @@ export class VersionStatusHandler {
     private readonly distribution: DistributionServingClient,
   ) {}
 
-  async status(policyId: string, version: string): Promise<Record<string, unknown>> {
+  async status(policyId: string, version: string): Promise<VersionStatusDto> {
     const { line } = await this.lines.one(policyId);
     const v = line?.versions[version];
     if (!line || !v) throw new NotFoundError('BUNDLE.VERSION_NOT_FOUND', `${policyId} has no version ${version}`);
@@ -42,7 +43,7 @@ export class VersionStatusHandler {
     const verdict = verdicts.filter((e) => e.data.digest === v.digest).at(-1);
     const signed = (await this.store.readStream(StreamIds.signature(policyId, version))).map((e) => e.data as BundleSigned['data']).find((s) => s.digest === v.digest);
     const serving = v.status === 'approved' || v.status === 'archived' ? servingView(await this.distribution.serving(policyId), version) : { as: [] };
-    const validation = !verdict
+    const validation: StatusValidationDto = !verdict
       ? { outcome: v.status === 'draft' ? 'not-submitted' : 'pending' }
       : verdict.type === 'BundleValidated'
         ? { outcome: 'validated', validatedAt: verdict.data.validatedAt, warnings: verdict.data.warnings, ...(verdict.data.report ? { report: verdict.data.report } : {}) }
