@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ValidationError } from '@edict/core';
-import type { DecisionLogged } from '@edict/contracts';
 import { DecisionPoint } from '@edict/pdp';
 import { CurrentPrincipal, Roles, type Principal } from '@edict/service-kit';
 import { DecisionService } from '../decide/decision.service';
 import { DecideBodyPipe } from './decide-body.pipe';
+import { HeldPolicyDto, PdpDecisionDto } from './decision.response';
 import { decideRequestSchema, type DecideBody } from './decide-request.schema';
 import { DECISION_CALLERS as CALLERS } from './decision-callers';
 
@@ -22,7 +22,8 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Decide a request across the policy and its parent tiers; the decision is logged to edict.decisions.v1' })
   @ApiBody({ schema: decideRequestSchema as unknown as Record<string, unknown> })
   @ApiQuery({ name: 'explain', required: false, enum: ['full'], description: 'full: add `explanation` (every tier, the rules considered in order and why each matched or not, versions, cohort, canary, exception, timing)' })
-  decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal, @Query('explain') explain?: string): DecisionLogged['data'] {
+  @ApiOkResponse({ type: PdpDecisionDto })
+  decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal, @Query('explain') explain?: string): PdpDecisionDto {
     // Served by the fast path (http/fast) in a running PDP; this route stays for the OpenAPI
     // document and for requests the fast path hands on (unusual framing, content encodings,
     // and `?explain=…`, which the fast path never takes).
@@ -34,7 +35,8 @@ export class DecisionsController {
   @Get('policies')
   @Roles(...CALLERS)
   @ApiOperation({ summary: 'The policies this decision point holds, with their stable and canary versions' })
-  policies(): unknown[] {
+  @ApiOkResponse({ type: [HeldPolicyDto] })
+  policies(): HeldPolicyDto[] {
     return this.pdp.loaded().map((p) => ({
       policyId: p.policyId,
       revision: p.revision,

@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
-import type { DecisionLogged } from '@edict/contracts';
 import { NotFoundError } from '@edict/core';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles } from '@edict/service-kit';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, DecisionDto, Roles } from '@edict/service-kit';
 import { DECISION_LOG_CONFIG, type DecisionLogConfig } from '../config/decision-log.config';
 import { DecisionLogRepository } from '../store/decision-log.repository';
+import { DecisionListDto } from './decision-list.response';
 import { DecisionQueryDto } from './decision-query.dto';
 import { DECISION_READERS as READERS } from './decision-readers';
 import { requireRawStore } from './raw-store.guard';
@@ -25,7 +25,8 @@ export class DecisionsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Decisions, newest first, filtered by policy, version, effect and time' })
   @ApiProblems(RAW_STORE_DISABLED)
-  async list(@Query() query: DecisionQueryDto): Promise<{ items: unknown[] }> {
+  @ApiOkResponse({ type: DecisionListDto })
+  async list(@Query() query: DecisionQueryDto): Promise<DecisionListDto> {
     requireRawStore(this.config);
     return { items: await this.decisions.query({ ...query, limit: query.limit ?? 100 }) };
   }
@@ -35,6 +36,7 @@ export class DecisionsController {
   @Header('content-type', 'application/x-ndjson')
   @ApiOperation({ summary: 'The same, as NDJSON (one decision per line): the format `edict simulate --decisions` reads' })
   @ApiProblems(RAW_STORE_DISABLED)
+  @ApiOkResponse({ description: 'one decision (DecisionDto) per line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
   async export(@Query() query: DecisionQueryDto): Promise<string> {
     requireRawStore(this.config);
     const items = await this.decisions.query({ ...query, limit: query.limit ?? 1000 });
@@ -45,7 +47,8 @@ export class DecisionsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'One decision by its id, as stored (masked); 404 DECISION.NOT_FOUND' })
   @ApiProblems({ ...RAW_STORE_DISABLED, 404: 'no such decision (DECISION.NOT_FOUND)' })
-  async one(@Param('decisionId') decisionId: string): Promise<DecisionLogged['data']> {
+  @ApiOkResponse({ type: DecisionDto })
+  async one(@Param('decisionId') decisionId: string): Promise<DecisionDto> {
     requireRawStore(this.config);
     const decision = await this.decisions.one(decisionId);
     if (!decision) throw new NotFoundError('DECISION.NOT_FOUND', `no decision ${decisionId} in the log (never logged, or past retention)`);

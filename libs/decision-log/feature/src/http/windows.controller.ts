@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@edict/service-kit';
 import { DecisionWindowsRepository } from '../store/decision-windows.repository';
-import type { StoredWindow } from '../store/stored-window';
 import { DECISION_READERS } from './decision-readers';
+import { WindowListDto } from './window-list.response';
 import { WindowQueryDto } from './window-query.dto';
 
 /** The closed decision windows: what was (or is about to be) published as DecisionWindowClosed. */
@@ -16,7 +16,8 @@ export class WindowsController {
   @Get()
   @Roles(...DECISION_READERS)
   @ApiOperation({ summary: 'Closed windows, newest first: counts per policy, version and canary flag, the event id, when closed and published' })
-  async list(@Query() query: WindowQueryDto): Promise<{ items: (StoredWindow['window'] & Omit<StoredWindow, 'window'>)[] }> {
+  @ApiOkResponse({ type: WindowListDto })
+  async list(@Query() query: WindowQueryDto): Promise<WindowListDto> {
     const { policyId, version, canary, limit } = query;
     const rows = await this.windows.list({
       ...(policyId === undefined ? {} : { policyId }),
