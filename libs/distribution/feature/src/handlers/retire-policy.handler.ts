@@ -8,6 +8,7 @@ import type { Principal } from '@edict/service-kit';
 import { DecisionWindowsRepository } from '../store/decision-windows.repository';
 import { rolloutView } from './rollout-view';
 import { ServingProjection } from './serving-projection';
+import type { RetiredRolloutDto } from '../http/retire.response';
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +43,7 @@ export class RetirePolicyHandler {
     return { policyId, quietDays: this.quietDays, since, recentDecisions: recent.total, lastDecisionWindowEnd: recent.lastWindowEnd, quiet: recent.total === 0 };
   }
 
-  async retire(policyId: string, who: Principal, reason: string, force: boolean): Promise<Record<string, unknown>> {
+  async retire(policyId: string, who: Principal, reason: string, force: boolean): Promise<RetiredRolloutDto> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - this.quietDays * DAY_MS).toISOString();
     const recent = await this.windows.decisionsSince(policyId, since);

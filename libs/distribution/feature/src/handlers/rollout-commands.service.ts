@@ -9,6 +9,7 @@ import { keyringDecider, trustedKey } from '@edict/signing-domain';
 import type { Principal } from '@edict/service-kit';
 import { ReleasesRepository } from '../store/releases.repository';
 import { BundleDocuments } from './bundle-documents';
+import type { RolloutViewDto } from '../http/rollout-view.dto';
 import { CanaryGate } from './canary-gate';
 import { decideAtRevision } from './decide-at-revision';
 import { rolloutView } from './rollout-view';
@@ -33,7 +34,7 @@ export class RolloutCommandsService {
     private readonly serving: ServingProjection,
   ) {}
 
-  async start(policyId: string, version: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  async start(policyId: string, version: string, who: Principal, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     const release = await this.requireRelease(policyId, version);
     // the bundle's own steps, soak and auto-promotion, read from the document the signature covers
     const schedule = scheduleOf(await new BundleDocuments(this.store).get(policyId, release.digest));
@@ -50,7 +51,7 @@ export class RolloutCommandsService {
     return release;
   }
 
-  async promote(policyId: string, who: Principal, overrideReason?: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  async promote(policyId: string, who: Principal, overrideReason?: string, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     const { state } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
     const { passed, reasons } = await this.gates.current(policyId, state);
     const gate = { passed, reasons };
@@ -58,7 +59,7 @@ export class RolloutCommandsService {
     return this.run(policyId, who.subject, { type: 'PromoteRollout', data: { by: who.subject, at: this.now(), gate, ...override } }, options);
   }
 
-  async rollback(policyId: string, who: Principal, reason: string, createIncident = false, options: RolloutCommandOptions & { readonly toVersion?: string } = {}): Promise<Record<string, unknown>> {
+  async rollback(policyId: string, who: Principal, reason: string, createIncident = false, options: RolloutCommandOptions & { readonly toVersion?: string } = {}): Promise<RolloutViewDto> {
     const { toVersion } = options;
     if (toVersion !== undefined) await this.requireRelease(policyId, toVersion);
     const named = toVersion !== undefined ? { toVersion } : {};
@@ -66,35 +67,35 @@ export class RolloutCommandsService {
   }
 
   /** An incident's rollback request: idempotent, because it names the version to take out. */
-  rollbackForIncident(policyId: string, version: string, incidentId: string, reason: string): Promise<Record<string, unknown>> {
+  rollbackForIncident(policyId: string, version: string, incidentId: string, reason: string): Promise<RolloutViewDto> {
     return this.run(policyId, 'system:incident-response', { type: 'RollBack', data: { version, reason, incidentId, by: 'system:incident-response', at: this.now(), automatic: true } });
   }
 
-  pause(policyId: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  pause(policyId: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     return this.run(policyId, who.subject, { type: 'PauseRollout', data: { reason, by: who.subject, at: this.now() } }, options);
   }
 
-  resume(policyId: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  resume(policyId: string, who: Principal, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     return this.run(policyId, who.subject, { type: 'ResumeRollout', data: { by: who.subject, at: this.now() } }, options);
   }
 
-  pin(policyId: string, version: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  pin(policyId: string, version: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     return this.run(policyId, who.subject, { type: 'PinVersion', data: { version, reason, by: who.subject, at: this.now() } }, options);
   }
 
-  unpin(policyId: string, who: Principal, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  unpin(policyId: string, who: Principal, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     return this.run(policyId, who.subject, { type: 'UnpinVersion', data: { by: who.subject, at: this.now() } }, options);
   }
 
-  disable(policyId: string, who: Principal, mode: KillSwitchMode, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  disable(policyId: string, who: Principal, mode: KillSwitchMode, reason: string, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     return this.run(policyId, who.subject, { type: 'DisablePolicy', data: { mode, reason, by: who.subject, roles: who.roles, at: this.now() } }, options);
   }
 
-  enable(policyId: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  enable(policyId: string, who: Principal, reason: string, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     return this.run(policyId, who.subject, { type: 'EnablePolicy', data: { reason, by: who.subject, roles: who.roles, at: this.now() } }, options);
   }
 
-  async status(policyId: string): Promise<Record<string, unknown>> {
+  async status(policyId: string): Promise<RolloutViewDto> {
     const { state, revision } = await loadState(this.store, StreamIds.rollout(policyId), rolloutDecider);
     return { ...rolloutView(policyId, state, revision), gate: state.status === 'tracked' && state.canary ? await this.gates.current(policyId, state) : null };
   }
@@ -107,7 +108,7 @@ export class RolloutCommandsService {
     return this.gates.supplied(state, canary, stable);
   }
 
-  private async run(policyId: string, actor: string, command: RolloutCommand, options: RolloutCommandOptions = {}): Promise<Record<string, unknown>> {
+  private async run(policyId: string, actor: string, command: RolloutCommand, options: RolloutCommandOptions = {}): Promise<RolloutViewDto> {
     const streamId = StreamIds.rollout(policyId);
     const metadata = eventMetadata(actor);
     const appended = options.ifMatch === undefined

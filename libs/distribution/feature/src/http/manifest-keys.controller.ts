@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@edict/service-kit';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JwksDto, Public } from '@edict/service-kit';
 import { MANIFEST_KEY, type ManifestKey } from '../manifest/manifest-key';
 
 /** The public keys decision points verify serving manifests with: the signing one, then keys rotated out. */
@@ -12,6 +12,7 @@ export class ManifestKeysController {
   @Public()
   @Get('jwks.json')
   @ApiOperation({ summary: "Distribution's manifest-signing public key (JWKS)" })
+  @ApiOkResponse({ type: JwksDto, description: 'the signing key first, then keys rotated out' })
   jwks(): { keys: ManifestKey['publicJwk'][] } {
     return { keys: [this.key.publicJwk, ...(this.key.previous ?? [])] };
   }

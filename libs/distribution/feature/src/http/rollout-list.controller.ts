@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '@edict/service-kit';
-import { ActivePoliciesHandler, type PolicyRollout } from '../handlers/active-policies.handler';
+import { ActivePoliciesHandler } from '../handlers/active-policies.handler';
+import { RolloutListDto } from './rollout-list.response';
 
 export class RolloutListQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only policies where some version serves (stable, canary or pin)' })
@@ -24,7 +25,8 @@ export class RolloutListController {
   @Get()
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Every rolled-out policy: stable, canary and pinned versions, canary share, time active, last change' })
-  list(@Query() query: RolloutListQueryDto): Promise<{ readonly items: readonly PolicyRollout[] }> {
+  @ApiOkResponse({ type: RolloutListDto })
+  list(@Query() query: RolloutListQueryDto): Promise<RolloutListDto> {
     return this.policies.list(query.active_only === 'true');
   }
 }

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import { ApiProblems, CurrentPrincipal, NoBodyPipe, Roles, type Principal, PolicyIdPipe } from '@edict/service-kit';
 import { RolloutCommandsService } from '../handlers/rollout-commands.service';
 import { parseIfMatch } from './if-match';
+import { GateReportDto } from './gate-report.response';
 import { RolloutViewDto } from './rollout-view.dto';
 import { OVERRIDE_HEADER, requireOverrideHeader } from './override-header';
 import { requireRolloutAccess } from './rollout-access';
 import type { GateReport, WindowTotals } from '@edict/distribution-domain';
 import { CheckGatesDto, GateMetricsDto, DisablePolicyDto, PinVersionDto, PromoteRolloutDto, ReasonDto, RollbackDto, StartRolloutDto } from './rollout.dto';
 
-type View = Promise<Record<string, unknown>>;
+type View = Promise<RolloutViewDto>;
 
 /** Every command takes the revision from `status` as `If-Match`: 412 ROLLOUT.REVISION_MISMATCH when the rollout moved. */
 const ifMatchDoc = { name: 'If-Match', required: false, description: "the rollout's revision from its status; 412 when it moved" };
@@ -39,6 +40,7 @@ export class RolloutsController {
   @Post('check-gates') @HttpCode(200)
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Evaluate the gates on supplied metrics (runbook: Canary Won\'t Promote); changes nothing' })
+  @ApiOkResponse({ type: GateReportDto })
   checkGates(@Param('policyId', PolicyIdPipe) policyId: string, @Body() body: CheckGatesDto): Promise<GateReport> {
     const totals = (m: GateMetricsDto): WindowTotals => ({
       total: m.decisions, errors: m.errors, denies: m.denies, meanEvaluationNs: m.meanEvaluationNs ?? 0, ...(m.costSum !== undefined ? { costSum: m.costSum } : {}),

@@ -4,8 +4,10 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiNotModifiedResponse
 import { Roles, PolicyIdPipe } from '@edict/service-kit';
 import type { ServingDocument } from '../handlers/serving-documents';
 import { ServingProjection } from '../handlers/serving-projection';
-import { ReleasesRepository, type Release } from '../store/releases.repository';
+import { ReleasesRepository } from '../store/releases.repository';
 import { servingWait } from './serving-wait';
+import { ReleaseListDto } from './release-list.response';
+import { ServingStateDto } from './serving.response';
 
 const PREFER = { name: 'prefer', required: false, description: 'wait=N (1..EDICT_OPA_MAX_WAIT_SECONDS, default 300): with a current If-None-Match, hold the request until the document changes (200) or N seconds pass (304)' };
 const IF_NONE_MATCH = { name: 'if-none-match', required: false, description: 'the ETag last received: 304 while it is current' };
@@ -30,7 +32,7 @@ export class ServingController {
   @ApiHeader(PREFER)
   @ApiHeader(IF_NONE_MATCH)
   @ApiOperation({ summary: 'Serving state of every rolled-out policy (signed documents, canary percentage, pin, kill switch); ETag, If-None-Match → 304, Prefer: wait=N long polls' })
-  @ApiOkResponse({ description: 'ServingState[] in policy id order' })
+  @ApiOkResponse({ type: [ServingStateDto], description: 'in policy id order' })
   @ApiNotModifiedResponse({ description: 'If-None-Match is current (after the wait, when one was asked for)' })
   @ApiBadRequestResponse({ description: 'SERVING.PREFER_WAIT_INVALID' })
   all(@Headers('prefer') prefer: string | undefined, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() response: ServerResponse): Promise<void> {
@@ -42,7 +44,7 @@ export class ServingController {
   @ApiHeader(PREFER)
   @ApiHeader(IF_NONE_MATCH)
   @ApiOperation({ summary: 'Serving state of one policy; ETag, If-None-Match → 304, Prefer: wait=N long polls' })
-  @ApiOkResponse({ description: 'ServingState' })
+  @ApiOkResponse({ type: ServingStateDto })
   @ApiNotModifiedResponse({ description: 'If-None-Match is current (after the wait, when one was asked for)' })
   @ApiBadRequestResponse({ description: 'SERVING.PREFER_WAIT_INVALID, BUNDLE.POLICY_ID_INVALID' })
   one(
@@ -57,7 +59,8 @@ export class ServingController {
   @Get('releases/:policyId')
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Signed versions whose signature distribution verified: what may be rolled out' })
-  async list(@Param('policyId', PolicyIdPipe) policyId: string): Promise<{ items: Release[] }> {
+  @ApiOkResponse({ type: ReleaseListDto })
+  async list(@Param('policyId', PolicyIdPipe) policyId: string): Promise<ReleaseListDto> {
     return { items: await this.releases.list(policyId) };
   }
 

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FleetView } from '@edict/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@edict/service-kit';
 import { FleetViewHandler } from './fleet-view.handler';
+import { FleetViewDto } from './fleet.response';
 
 /** The fleet view: OPA agents, what they run, what they should run, their errors and staleness. */
 @ApiTags('opa')
@@ -14,7 +14,8 @@ export class FleetController {
   @Get()
   @Roles('author', 'reviewer', 'team-lead', 'security', 'platform', 'oncall', 'auditor', 'admin')
   @ApiOperation({ summary: 'Every OPA agent: labels, per policy the active, expected and served revision, last activation and errors, last seen, stale' })
-  view(): Promise<FleetView> {
+  @ApiOkResponse({ type: FleetViewDto })
+  view(): Promise<FleetViewDto> {
     return this.fleet.view();
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { exportSPKI, importJWK } from 'jose';
 import { Public } from '@edict/service-kit';
 import { MANIFEST_KEY, type ManifestKey } from '../manifest/manifest-key';
@@ -15,6 +15,7 @@ export class OpaKeysController {
   @Header('content-type', 'application/x-pem-file')
   @ApiProduces('application/x-pem-file')
   @ApiOperation({ summary: "Distribution's manifest key (kid in /.well-known/jwks.json), which signs kill-switch bundles, as an SPKI PEM" })
+  @ApiOkResponse({ description: 'SPKI PEM', content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
   async pem(): Promise<string> {
     const key = await importJWK(this.key.publicJwk, 'ES256', { extractable: true });
     if (key instanceof Uint8Array) throw new Error('the manifest key is not an EC key');
