@@ -1,11 +1,12 @@
 import { cohortOf, parentPolicyIds, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
-import type { IdGenerator, Clock } from '@edict/core';
+import { canonicalDigest, type IdGenerator, type Clock } from '@edict/core';
 import { compileBundle, evaluate, explainDecision, type CompiledBundle, type DecisionRequest, type DecisionResult } from '@edict/policy-engine';
 import type { ExplainedDecision } from './decision-explanation';
 import type { HeldExceptions } from './held-exceptions';
 import type { LoadedPolicy } from './loaded-policy';
 import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
 import { UntrustedServingStateError, verifyServingManifest } from './verify-serving-manifest';
+import { VerifiedBundles } from './verified-bundles';
 
 export interface DecideInput {
   readonly policyId: string;
@@ -49,6 +50,8 @@ export class DecisionPoint {
   private readonly signers = new Map<string, Partial<Record<BundleSlot, { readonly version: string; readonly kid: string }>>>();
   /** the load in progress for each policy: loads of one policy run one after another */
   private readonly loading = new Map<string, Promise<unknown>>();
+  /** versions verified and compiled before, reused while their key is trusted */
+  private readonly verified = new VerifiedBundles();
 
   constructor(private readonly options: DecisionPointOptions) {}
 
@@ -82,10 +85,17 @@ export class DecisionPoint {
       throw new UntrustedServingStateError('manifest_stale', `${state.policyId}: manifest revision ${trusted.revision} does not follow the verified ${held.revision}`);
     }
     const compile = async (bundle: ServedBundle): Promise<CompiledBundle> => {
+      const known = this.verified.get(state.policyId, bundle);
+      // a hit skips the signature check and the compile, not the digest (a document tampered with in
+      // transit is still refused, and noticed) nor the key's trust; a failed one gets the full check,
+      // which refuses it with the reason
+      if (known && canonicalDigest(bundle.document) === bundle.digest && (await this.options.keys(bundle.kid).catch(() => undefined))) return known;
       await verifyServedBundle(state.policyId, bundle, this.options.keys).catch((error: unknown) => {
         throw new UntrustedServingStateError('bundle_untrusted', error instanceof Error ? error.message : String(error));
       });
-      return compileBundle(bundle.document);
+      const compiled = compileBundle(bundle.document);
+      this.verified.set(state.policyId, bundle, compiled);
+      return compiled;
     };
     const stable = trusted.stable ? await compile(trusted.stable) : null;
     const canary = trusted.canary ? { bundle: await compile(trusted.canary), percentage: trusted.canary.percentage } : null;

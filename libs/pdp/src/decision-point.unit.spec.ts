@@ -93,6 +93,28 @@ describe('DecisionPoint', () => {
     expect(pdp.decide(ask('anyone'))).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
   });
 
+  it('serves a version it verified before from what it compiled then: a rollback does not verify and compile it again', async () => {
+    const { pdp, serve, load } = await setup();
+    const stable = await serve('1.0.0', 'allow');
+    await load(state({ stable }));
+    const compiled = pdp.loaded()[0]?.stable;
+    await load(state({ stable: await serve('1.1.0', 'deny'), revision: 2 }));
+    await load(state({ stable, revision: 3 }));
+    expect(pdp.loaded()[0]?.stable).toBe(compiled);
+    expect(pdp.decide(ask('anyone'))).toMatchObject({ version: '1.0.0', result: { effect: 'allow' } });
+  });
+
+  it('refuses a version verified before once its key has left the JWKS, and one whose document no longer matches', async () => {
+    const { pdp, serve, trusted, load } = await setup();
+    const stable = await serve('1.0.0', 'allow');
+    await load(state({ stable }));
+    await load(state({ stable: await serve('1.1.0', 'deny'), revision: 2 }));
+    await expect(load(state({ stable: { ...stable, document: document('1.0.0', 'deny') }, revision: 3 }))).rejects.toMatchObject({ reason: 'bundle_untrusted' });
+    trusted.delete('k1');
+    await expect(load(state({ stable, revision: 3 }))).rejects.toMatchObject({ reason: 'bundle_untrusted' });
+    expect(pdp.decide(ask('anyone'))).toMatchObject({ version: '1.1.0' });
+  });
+
   it('drops loaded versions whose key leaves the JWKS (retired), keeps the others, and drops nothing while keys answer', async () => {
     const { pdp, serve, trusted, load } = await setup();
     const canary = { ...(await serve('1.1.0', 'deny')), percentage: 50 };
