@@ -19,9 +19,11 @@ export interface HttpBenchOptions {
   readonly seconds: number;
   readonly warmupSeconds: number;
   readonly idleSeconds: number;
+  /** idle time before each idle sample (after the decision log drained): start-up and load settle first */
+  readonly idleSettleSeconds: number;
   readonly paritySample: number;
 }
-export const HTTP_BENCH_DEFAULTS: HttpBenchOptions = { concurrencies: [1, 4, 16, 64], seconds: 5, warmupSeconds: 1, idleSeconds: 10, paritySample: 200 };
+export const HTTP_BENCH_DEFAULTS: HttpBenchOptions = { concurrencies: [1, 4, 16, 64], seconds: 5, warmupSeconds: 1, idleSeconds: 10, idleSettleSeconds: 20, paritySample: 200 };
 
 const OPA_RULE_PATH = '/v1/data/edict/bench/decision'; // package edict.bench, rule decision (generate-policy.ts)
 
@@ -91,7 +93,8 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     if (parity.sameEffect !== parity.checked) {
       return { ran: false, skipped: false, reason: `the PDP and OPA disagree on the effect of ${parity.checked - parity.sameEffect} of ${parity.checked} sampled requests; not timed`, parity };
     }
-    say(`bench:engine: idle footprint of both, ${options.idleSeconds} s…`);
+    say(`bench:engine: idle footprint of both, ${options.idleSeconds} s after ${options.idleSettleSeconds} s idle…`);
+    await waitForDrainedLog(sidecar.url, 60_000, options.idleSettleSeconds * 1000);
     const idleBefore = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
     const loadBefore = round2(loadavg()[0] ?? 0);
     const sweep: SweepRow[] = [];
@@ -107,7 +110,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
       sweep.push({ concurrency, pdp, opa: opaPoint, ratios: { throughput: round2(pdp.requestsPerSecond / opaPoint.requestsPerSecond), p99: round2(opaPoint.p99Ms / pdp.p99Ms) } });
     }
     const loadAfter = round2(loadavg()[0] ?? 0);
-    const drained = await waitForDrainedLog(sidecar.url);
+    const drained = await waitForDrainedLog(sidecar.url, 60_000, options.idleSettleSeconds * 1000);
     say(`bench:engine: idle footprint again, ${options.idleSeconds} s${drained ? ' (decision log drained)' : ' (the decision log had not drained within 60 s)'}…`);
     const idleAfter = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
     const at16 = sweep.find((row) => row.concurrency === 16);
@@ -119,7 +122,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
         `autocannon (in this Node process, on the same 2-core machine as both servers) at ${options.concurrencies.join('/')} keep-alive connections, one request in flight on each, ` +
         `${options.seconds} s per server and concurrency after ${options.warmupSeconds} s of warm-up, the servers in turn (which goes first alternates); ` +
         `latency from request written to response read; the same ${requests.length} generated requests, cycled, for both; parity checked first on ${options.paritySample}. ` +
-        `Idle: /proc/<pid>/stat utime+stime and VmRSS over ${options.idleSeconds} s with no requests, before the sweep and after it (once the PDP's decision log has drained to Kafka, plus 2 s)`,
+        `Idle: /proc/<pid>/stat utime+stime and VmRSS over ${options.idleSeconds} s with no requests, before the sweep and after it (each once the PDP's decision log has drained to Kafka, plus ${options.idleSettleSeconds} s)`,
       setupSeconds,
       loadAverage1m: { before: loadBefore, after: loadAfter },
       parity,
