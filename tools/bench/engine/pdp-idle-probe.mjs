@@ -3,12 +3,13 @@
 // broker in KAFKA_BROKERS and stubs of distribution (GET /v1/serving with no policy, each long
 // poll held its full wait; the fleet report; the JWKS) and authoring (no active exception). After
 // PDP_PROBE_SETTLE_S (20) seconds idle, three samples of 10 s: VmRSS from /proc/<pid>/status and
-// utime+stime from /proc/<pid>/stat (clock ticks, USER_HZ 100), then SIGTERM and the exit code.
+// utime+stime from /proc/<pid>/stat (clock ticks, USER_HZ 100; per thread name too), then SIGTERM
+// and the exit code.
 // Usage: node tools/bench/engine/pdp-idle-probe.mjs [node flags for the PDP…]
 // It serves no policy: the engine's compiled rules are not in the figure (bench:engine's idle
 // sample, against a whole stack serving its 100-rule bundle, is).
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, dirname } from 'node:path';
 
@@ -66,6 +67,21 @@ const ticks = () => {
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(f[11]) + Number(f[12]);
 };
+/** utime+stime per thread name (main thread `node`, V8's `V8 DefaultWorke…`, libuv's `libuv-worker`, …). */
+const threadTicks = () => {
+  const out = {};
+  for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[name] = (out[name] ?? 0) + Number(f[11]) + Number(f[12]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+};
 const rssMiB = () => Number((Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024).toFixed(1));
 
 let ready = false;
@@ -83,8 +99,10 @@ await sleep(settle * 1000);
 const samples = [];
 for (let i = 0; i < 3; i++) {
   const before = ticks();
+  const threadsBefore = threadTicks();
   await sleep(10_000);
-  samples.push({ rssMiB: rssMiB(), ticks: ticks() - before });
+  const threads = Object.fromEntries(Object.entries(threadTicks()).map(([name, t]) => [name, t - (threadsBefore[name] ?? 0)]).filter(([, t]) => t > 0));
+  samples.push({ rssMiB: rssMiB(), ticks: ticks() - before, threads });
 }
 const startupTicks = startedAt;
 child.kill('SIGTERM');
