@@ -8,7 +8,7 @@ import { cloudEventToKafka, createKafka, ensureTopics, KafkaPublisher, type Edic
 import { freePort, spawnService, uniqueName, waitReady } from '@edict/testing';
 import { BENCH_POLICY, embeddedDecisionPoint } from './embedded-pdp';
 import { producerCeiling } from './producer-ceiling';
-import { cpuSeconds, postgresCpuSeconds } from './process-cpu';
+import { CpuMeter } from './process-cpu';
 
 const root = resolve(__dirname, '../../../..');
 const arg = (name: string, fallback: number): number => {
@@ -52,13 +52,13 @@ async function main(): Promise<void> {
   }, logDir);
   let service = drain ? undefined : await spawnDecisionLog();
   const publisher = new KafkaPublisher(kafka);
-  // CPU seconds of decision-log and of every postgres process once decision-log is ready: the ingest's cost per decision, whatever the load
-  let cpuAtReady = { decisionLog: 0, postgres: 0 };
-  const cpuNow = () => ({ decisionLog: cpuSeconds(service?.child.pid), postgres: postgresCpuSeconds() });
+  // CPU of decision-log and of its Postgres backends from decision-log ready to every decision stored: the ingest's cost per decision, whatever the load
+  let cpu = new CpuMeter(undefined);
   try {
     if (service) {
       await waitReady(service);
-      cpuAtReady = cpuNow();
+      cpu = new CpuMeter(service.child.pid);
+      cpu.sample(true);
     }
     const pdp = await embeddedDecisionPoint();
     log(`decision-log up (logs in ${logDir}); ${seconds} s of load, batches of ${batchSize}, ${inFlight} in flight; load average ${load()}`);
@@ -88,9 +88,13 @@ async function main(): Promise<void> {
     if (!service) {
       service = await spawnDecisionLog();
       await waitReady(service);
-      cpuAtReady = cpuNow();
+      cpu = new CpuMeter(service.child.pid);
+      cpu.sample(true);
     }
-    const count = async (sql: string): Promise<number> => Number((await pool.query<{ n: string | null }>(sql)).rows[0]?.n ?? 0);
+    const count = async (sql: string): Promise<number> => {
+      cpu.sample(); // every poll: a backend pg-pool closes between two samples loses little
+      return Number((await pool.query<{ n: string | null }>(sql)).rows[0]?.n ?? 0);
+    };
     const waitFor = async (what: string, check: () => Promise<boolean>): Promise<void> => {
       const until = Date.now() + 600_000;
       // the tables appear with decision-log's first batch
@@ -117,7 +121,8 @@ async function main(): Promise<void> {
       }
     } else await waitFor('every decision stored', async () => (await count(`SELECT count(*) AS n FROM ${d}`)) >= published);
     const loadStored = load();
-    const cpuAtStored = cpuNow();
+    cpu.sample(true);
+    const cpuUsed = cpu.seconds();
     await waitFor('every window closed', async () => (await count(`SELECT coalesce(sum(total), 0) AS n FROM ${w} WHERE revision > 0 AND NOT amended`)) >= published);
     const { rows: [t] } = windowsOnly
       ? await pool.query<{ first: Date; last: Date; p50: number; p99: number }>(`SELECT $1::timestamptz AS first, max(updated_at) AS last, 0 AS p50, 0 AS p99 FROM "${schema}".consumer_offsets`, [firstCounted])
@@ -134,11 +139,11 @@ async function main(): Promise<void> {
     const storedPerSecond = Math.round(drain ? stored / drainSeconds : stored / Math.max(loadSeconds, storeSeconds));
     const perDecisionUs = (seconds: number): number => Math.round((seconds / Math.max(1, stored)) * 1e6 * 10) / 10;
     const cpuPerDecisionUs = {
-      decisionLog: perDecisionUs(cpuAtStored.decisionLog - cpuAtReady.decisionLog),
-      postgres: perDecisionUs(cpuAtStored.postgres - cpuAtReady.postgres),
-      note: 'CPU (user + system) from decision-log ready to every decision stored, per decision; postgres: every postgres process on the machine (others\' queries included)',
+      decisionLog: perDecisionUs(cpuUsed.client),
+      postgres: perDecisionUs(cpuUsed.postgres),
+      note: 'CPU (user + system) from decision-log ready to every decision stored, per decision; postgres: the backends connected to decision-log (process-cpu.ts)',
     };
-    log(`CPU per decision: decision-log ${cpuPerDecisionUs.decisionLog} µs, postgres (all of it) ${cpuPerDecisionUs.postgres} µs`);
+    log(`CPU per decision: decision-log ${cpuPerDecisionUs.decisionLog} µs, its Postgres backends ${cpuPerDecisionUs.postgres} µs`);
     log(`stored ${stored} (${storedPerSecond}/s), sum over windows ${windowsSum}, late ${late}; running kafka-producer-perf-test for the ceiling`);
     const ceiling = producerCeiling(brokers, `${prefix}perf-ceiling`, Math.max(100_000, Math.min(published, 1_000_000)), valueBytes);
     const loadCeiling = load();

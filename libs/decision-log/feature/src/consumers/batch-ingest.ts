@@ -12,6 +12,7 @@ import { storeError } from '../store/pg-errors';
 import { deadLetterDecision } from './decision-dead-letter';
 import { readDecision } from './decision-message';
 import { maskWhenNeeded } from './mask-when-needed';
+import { rawTextReusable } from './raw-decision-text';
 
 type Decision = DecisionLogged['data'];
 
@@ -27,14 +28,16 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * One batch of `edict.decisions.v1`: each message read and masked (a poison message goes to the
- * DLQ, never retried), then all of them stored in one transaction with their window counts and
- * the partition's position. An unreachable Postgres is waited out (retried with backoff while the
+ * DLQ, never retried; maskDecision only where a rule applies, maskWhenNeeded; the message's own
+ * JSON text kept when nothing was masked, rawTextReusable), then all of them stored in one
+ * transaction with their window counts and the partition's position. An unreachable Postgres is waited out (retried with backoff while the
  * batch is ours; the offset is committed only after). A batch Postgres refuses is stored decision
  * by decision, so that only the decision it refuses is dead-lettered.
  */
 @Injectable()
 export class BatchIngest {
   private readonly mask: (decision: Decision) => Decision;
+  private readonly reusable: (json: string) => boolean;
 
   constructor(
     private readonly decisions: DecisionLogRepository,
@@ -44,32 +47,36 @@ export class BatchIngest {
     @Inject(RUNTIME_LOGGER) private readonly logger: Logger,
   ) {
     this.mask = maskWhenNeeded(config.maskRules);
+    this.reusable = rawTextReusable(config.maskRules);
   }
 
   async handle(topic: string, partition: number, messages: readonly KafkaMessage[], control: BatchControl): Promise<void> {
-    const read: { decision: Decision; message: KafkaMessage }[] = [];
+    const read: { decision: Decision; text: string; message: KafkaMessage }[] = [];
     for (const message of messages) {
       try {
         const got = readDecision(message);
-        if (got) read.push({ decision: this.mask(got.decision), message });
+        if (!got) continue;
+        const decision = this.mask(got.decision);
+        // the message's own text when masking changed nothing and the text hides nothing (rawTextReusable), else re-serialised
+        read.push({ decision, text: decision === got.decision && this.reusable(got.json) ? got.json : JSON.stringify(decision), message });
       } catch (error) {
         await this.deadLetter(topic, partition, message, error);
       }
     }
     const origin = { topic, partition };
     try {
-      this.count(await this.storeWaiting(read.map((r) => r.decision), origin, control));
+      this.count(await this.storeWaiting(read.map((r) => r.decision), read.map((r) => r.text), origin, control));
     } catch (error) {
       if (!control.isRunning()) throw error;
       this.logger.warn({ topic, partition, offset: messages[0]?.offset, err: String(error) }, 'a decision batch was refused; storing it one by one');
-      for (const { decision, message } of read) await this.storeOne(decision, message, origin, control);
+      for (const { decision, text, message } of read) await this.storeOne(decision, text, message, origin, control);
     }
   }
 
-  private async storeOne(decision: Decision, message: KafkaMessage, origin: BatchOrigin, control: BatchControl): Promise<void> {
+  private async storeOne(decision: Decision, text: string, message: KafkaMessage, origin: BatchOrigin, control: BatchControl): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        this.count(await this.storeWaiting([decision], origin, control));
+        this.count(await this.storeWaiting([decision], [text], origin, control));
         return;
       } catch (error) {
         if (!control.isRunning()) throw error;
@@ -79,10 +86,10 @@ export class BatchIngest {
   }
 
   /** Stores, waiting out an unreachable Postgres for as long as the batch stays ours. */
-  private async storeWaiting(decisions: readonly Decision[], origin: BatchOrigin, control: BatchControl): Promise<StoredBatch> {
+  private async storeWaiting(decisions: readonly Decision[], texts: readonly string[], origin: BatchOrigin, control: BatchControl): Promise<StoredBatch> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.decisions.store(decisions, this.config.windowLengthMs, origin);
+        return await this.decisions.store(decisions, this.config.windowLengthMs, origin, texts);
       } catch (raw) {
         const error = storeError(raw);
         if (!(isEdictError(error) && error.retriable) || !control.isRunning()) throw error;

@@ -22,18 +22,21 @@ type Decision = DecisionLogged['data'];
 export class DecisionLogRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool, private readonly schema: DecisionLogMigrator) {}
 
-  /** Stores a batch of masked decisions with their window counts and partition position (storeDecisionBatch), in day partitions that exist. */
-  async store(decisions: readonly Decision[], windowLengthMs: number, origin: BatchOrigin | null = null): Promise<StoredBatch> {
+  /**
+   * Stores a batch of masked decisions with their window counts and partition position
+   * (storeDecisionBatch), in day partitions that exist; `texts`: their JSON texts when the caller has them.
+   */
+  async store(decisions: readonly Decision[], windowLengthMs: number, origin: BatchOrigin | null = null, texts?: readonly string[]): Promise<StoredBatch> {
     await this.schema.migrate();
     const { partitions } = this.schema;
     await partitions.ensureFor(decisions.map((d) => d.timestamp));
     try {
-      return await storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin);
+      return await storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin, texts);
     } catch (error) {
       if (!isMissingPartition(error)) throw error;
       partitions.forget(); // retention (here or on another replica) dropped a day this process remembered
       await partitions.ensureFor(decisions.map((d) => d.timestamp));
-      return storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin);
+      return storeDecisionBatch(this.pool, this.schema.schema, windowLengthMs, decisions, origin, texts);
     }
   }
 

@@ -7,14 +7,24 @@
  * `jsonb`: Postgres only checks it, and unpacking and storing it costs a third to a half of jsonb's.
  */
 
-/** Inserts the decisions not stored yet; returns the ids of those that were new. */
-export const insertDecisionsSql = (schema: string): string => `
+const insertDecisions = (schema: string): string => `
   INSERT INTO "${schema}".decisions (decision_id, decided_at, policy_id, version, subject, effect, rule, no_match, error_code, canary, evaluation_ns, source, decision)
   SELECT * FROM ROWS FROM (unnest($1::text[]), unnest($2::timestamptz[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
                            unnest($6::text[]), unnest($7::text[]), unnest($8::boolean[]), unnest($9::text[]), unnest($10::boolean[]),
-                           unnest($11::bigint[]), unnest($12::text[]), json_array_elements($13::json))
+                           unnest($11::bigint[]), unnest($12::text[]), json_array_elements($13::json))`;
+
+/** Inserts the decisions not stored yet; returns the ids of those that were new. */
+export const insertDecisionsSql = (schema: string): string => `${insertDecisions(schema)}
   ON CONFLICT DO NOTHING
   RETURNING decision_id`;
+
+/**
+ * Inserts decisions none of which is stored yet, and fails (unique violation, 23505) if one is:
+ * the common case, a fifth cheaper for Postgres than ON CONFLICT's speculative insertion and
+ * RETURNING (measured: ~19 against ~24 µs of backend CPU per decision). A batch it refuses is
+ * stored again with insertDecisionsSql.
+ */
+export const insertNewDecisionsSql = (schema: string): string => insertDecisions(schema);
 
 /**
  * Adds the new decisions' counts to their windows (created open when first seen). A window the
