@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Role } from '@edict/contracts';
+import { mintDevToken } from '@edict/service-kit';
 import { repoRoot } from '@edict/testing';
 
 const run = promisify(execFile);
@@ -19,7 +21,7 @@ export interface EdictCliOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** Runs the built `edict` CLI (dist/) as a process, with a token for the roles (none: no token). */
+/** Runs the built `edict` CLI (dist/) as a process, with a dev token for the roles (none: no token). */
 export type EdictCli = (args: string[], roles?: readonly string[], subject?: string) => Promise<CliOut>;
 
 /**
@@ -31,7 +33,8 @@ export function edictCli(stackEnv: () => Readonly<Record<string, string>>, optio
   const cli = join(root, 'dist/apps/cli/src/main.js');
   return async (args, roles, subject = options.subject ?? 'cli-user') => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...stackEnv(), ...options.env };
-    if (roles) env['EDICT_TOKEN'] = (await run(process.execPath, [cli, 'auth', 'token', '--subject', subject, '--role', ...roles], { cwd: root })).stdout.trim();
+    // minted here as `edict auth token` does (incident-lifecycle.e2e still runs that command): one process per run, not two
+    if (roles) env['EDICT_TOKEN'] = await mintDevToken({ subject, roles: roles as Role[], ...(env['EDICT_DEV_JWT_SECRET'] ? { secret: env['EDICT_DEV_JWT_SECRET'] } : {}) });
     try {
       const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root, env });
       return { stdout, stderr, code: 0 };
