@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { isRole, ROLES, type Role } from '@edict/contracts';
-import { mintDevToken } from '@edict/service-kit';
+import { mintDevToken } from '@edict/service-kit/edge';
 
 /** `edict auth token --role …`: a dev token signed with EDICT_DEV_JWT_SECRET (local use only). */
 export function registerAuthCommands(program: Command): void {
