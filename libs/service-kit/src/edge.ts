@@ -1,6 +1,6 @@
 // The Nest-free part of the HTTP edge, for processes that serve HTTP without Nest (the PDP's
 // lean runtime): `@edict/service-kit/edge` loads neither @nestjs/* nor class-validator nor
-// swagger, where `@edict/service-kit` loads them all. All of it but the TLS options is in the main barrel too.
+// swagger, where `@edict/service-kit` loads them all. The main barrel re-exports all of it.
 export * from './auth/roles';
 export * from './auth/principal';
 export * from './auth/role-check';
