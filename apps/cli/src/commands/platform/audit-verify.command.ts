@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type { JWK } from 'jose';
+import { ndjsonLineBatches, verifyAuditExport } from '@edict/event-store';
 import { openAuditExport } from './audit-stream';
 
 /** `edict audit verify <file | --live>`: the chain and every signed checkpoint, streamed; names the first break. */
@@ -23,9 +24,6 @@ export function registerAuditVerifyCommand(audit: Command): void {
         input = body;
       }
       // batches of lines, one per chunk: the verifier awaits only at checkpoints
-      // loaded here, not at start: the store's barrel brings pg and the EventStoreDB client, which
-      // every other command would pay for
-      const { ndjsonLineBatches, verifyAuditExport } = await import('@edict/event-store');
       const { outcome, keysFrom } = await verifyAuditExport(ndjsonLineBatches(input), jwks);
       input.destroy();
       if (outcome.ok) {
