@@ -28,7 +28,7 @@ export const HTTP_BENCH_DEFAULTS: HttpBenchOptions = { concurrencies: [1, 4, 16,
 const OPA_RULE_PATH = '/v1/data/edict/bench/decision'; // package edict.bench, rule decision (generate-policy.ts)
 
 const PDP_PER_REQUEST =
-  'the PDP\'s decisions handler (node:http, the lean runtime: no Express or Nest on any route): correlation context, body read under 1 MiB, ' +
+  'the PDP\'s decisions handler (node:http, the lean runtime: no Express or Nest on the request path): correlation context, body read under 1 MiB, ' +
   'UTF-8 and JSON structure checks, bearer token verified (HS256 JWT, cached per token) and role checked, body checked by a compiled JSON Schema (ajv), ' +
   'the policy looked up with the subject\'s canary cohort, evaluate(), Prometheus counters and histograms, the decision masked (default secret keys), ' +
   'a CloudEvent for edict.decisions.v1 queued (sent to Kafka in batches of up to 500 every 200 ms, off the request path, in the same process); ' +

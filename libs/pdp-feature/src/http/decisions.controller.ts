@@ -24,9 +24,9 @@ export class DecisionsController {
   @ApiQuery({ name: 'explain', required: false, enum: ['full'], description: 'full: add `explanation` (every tier, the rules considered in order and why each matched or not, versions, cohort, canary, exception, timing)' })
   @ApiOkResponse({ type: PdpDecisionDto })
   decide(@Body(DecideBodyPipe) body: DecideBody, @CurrentPrincipal() who: Principal, @Query('explain') explain?: string): PdpDecisionDto {
-    // Served by the fast path (http/fast) in a running PDP; this route stays for the OpenAPI
-    // document and for requests the fast path hands on (unusual framing, content encodings,
-    // and `?explain=…`, which the fast path never takes).
+    // A running PDP answers this route with the lean runtime's handler (http/fast, runtime/); the
+    // controller is what the OpenAPI document is built from (runtime/pdp-openapi.app.ts, a Nest app
+    // that never listens), and it answers the same way.
     if (explain === undefined) return this.decisions.decide(body, who);
     if (explain !== 'full') throw new ValidationError('PDP.EXPLAIN_INVALID', `explain must be "full", not "${explain}"`);
     return this.decisions.explain(body, who);
