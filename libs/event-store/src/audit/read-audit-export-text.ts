@@ -1,24 +1,16 @@
 import type { EventStore } from '../port/event-store.port';
 import { isExportLineSource, type ExportLinePage, type ExportLineSource } from './export-line-source';
+import { prefetchedPages } from './prefetched-pages';
 import { readAuditExport, type ReadAuditExportOptions } from './read-audit-export';
 
 const CHUNK = 64 * 1024;
 
 /** The store prints the lines itself: pages of `pageSize`, the next one asked for while this one is written. */
 async function* linesFromSource(store: ExportLineSource, options: ReadAuditExportOptions, pageSize: number): AsyncGenerator<string> {
-  const read = (after: number): Promise<ExportLinePage> => {
-    const page = store.readAllExportLines({ after, limit: pageSize, ...(options.categories ? { categories: options.categories } : {}) });
-    // a prefetched page nobody awaits (the reader stopped) must not become an unhandled rejection
-    page.catch(() => undefined);
-    return page;
-  };
-  let next = read(options.after);
-  for (;;) {
-    const page = await next;
-    const more = page.lastPosition !== undefined && page.count >= pageSize;
-    if (more && page.lastPosition !== undefined) next = read(page.lastPosition);
+  const read = (after: number): Promise<ExportLinePage> => store.readAllExportLines({ after, limit: pageSize, ...(options.categories ? { categories: options.categories } : {}) });
+  const after = (page: ExportLinePage): number | undefined => (page.count >= pageSize ? page.lastPosition : undefined);
+  for await (const page of prefetchedPages(read, options.after, after)) {
     if (page.text !== '') yield page.text;
-    if (!more) return;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EventStore, StoredEvent } from '../port/event-store.port';
 import { auditExportMatcher, type AuditExportFilter } from './audit-export-filter';
+import { prefetchedPages } from './prefetched-pages';
 
 export interface ReadAuditExportOptions extends AuditExportFilter {
   /** resume: events with a position strictly greater than this (0: from genesis) */
@@ -18,19 +19,9 @@ export interface ReadAuditExportOptions extends AuditExportFilter {
 export async function* readAuditExport(store: EventStore, options: ReadAuditExportOptions): AsyncGenerator<StoredEvent> {
   const pageSize = options.pageSize ?? 10_000;
   const matches = auditExportMatcher(options);
-  const read = (after: number): Promise<StoredEvent[]> => {
-    const page = store.readAll({ after, limit: pageSize, ...(options.categories ? { categories: options.categories } : {}) });
-    // a prefetched page nobody awaits (the reader stopped) must not become an unhandled rejection
-    page.catch(() => undefined);
-    return page;
-  };
-  let next = read(options.after);
-  for (;;) {
-    const page = await next;
-    const tail = page[page.length - 1];
-    const more = tail !== undefined && page.length >= pageSize;
-    if (more) next = read(tail.position);
+  const read = (after: number): Promise<StoredEvent[]> => store.readAll({ after, limit: pageSize, ...(options.categories ? { categories: options.categories } : {}) });
+  const after = (page: StoredEvent[]): number | undefined => (page.length >= pageSize ? page[page.length - 1]?.position : undefined);
+  for await (const page of prefetchedPages(read, options.after, after)) {
     for (const event of page) if (matches(event)) yield event;
-    if (!more) return;
   }
 }
