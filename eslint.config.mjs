@@ -40,8 +40,9 @@ export default tseslint.config(
     },
   },
   {
-    // tests may use the test helpers (decider specs, the infra harness) whatever they test
-    files: ['**/*.spec.ts'],
+    // tests, and the fixtures only tests import, may use the test helpers (decider specs, the
+    // infra harness) whatever they test
+    files: ['**/*.spec.ts', '**/__fixtures__/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['type:testing'])] },
   },
   {

@@ -1,43 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { BaseTopics, dlqTopic } from '@edict/contracts';
+import { dlqTopic } from '@edict/contracts';
 import { createKafka } from '@edict/messaging';
-import { freePort, repoRoot, spawnService, uniqueName, waitReady, type ServiceProcess } from '@edict/testing';
+import { uniqueName, type ServiceProcess } from '@edict/testing';
+import { decisionLogFaultFixture } from './__fixtures__/decision-log-process.fixture';
 import { sendDecisions } from './decision-traffic';
 
-const root = repoRoot();
+const fx = decisionLogFaultFixture('dl-fault');
+const { root, topic, schema, start, until } = fx;
 const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
-const prefix = `${uniqueName('dlfault')}.`;
-const topic = `${prefix}${BaseTopics.decisions}`;
-const schema = uniqueName('dl_fault').replace(/-/g, '_');
 const run = uniqueName('r');
 const SENT = 20_000;
 const kafka = createKafka('decision-log-fault-test', brokers);
 let producer: Producer;
 let pool: Pool;
 let service: ServiceProcess | undefined;
-const logDir = mkdtempSync(join(tmpdir(), 'edict-dl-fault-'));
-
-const start = async (): Promise<ServiceProcess> => {
-  const s = spawnService(root, 'decision-log', await freePort(), {
-    ...process.env, EDICT_DB_SCHEMA: schema, EDICT_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn',
-    EDICT_DECISION_WINDOW_SECONDS: '1', EDICT_DECISION_ALLOWED_LATENESS_MS: '500',
-  }, logDir);
-  await waitReady(s);
-  return s;
-};
-const one = async (sql: string): Promise<number> => Number((await pool.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
-const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (logs in ${logDir})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-};
+const one = (sql: string): Promise<number> => fx.one(pool, sql);
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'tools', 'build.mjs')], { cwd: root, stdio: 'ignore' });
