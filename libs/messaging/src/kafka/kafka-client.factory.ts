@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { kafkaSecurityFromEnv } from './kafka-security';
 import { fixKafkajsIdleLoop } from './kafkajs-idle-loop.fix';
+import { useFastProduceEncoding } from './fast-produce-encoding';
 
 /** Brokers from `KAFKA_BROKERS` (comma-separated host:port list). */
 export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -11,10 +12,12 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
 
 /**
  * A kafkajs client with Edict's defaults: quiet logs, bounded retries, a timeout on every connect
- * (3 s) and request (10 s), and kafkajs's idle timer loop stopped.
+ * (3 s) and request (10 s), kafkajs's idle timer loop stopped, and Produce requests encoded by
+ * encodeProduceRequest (fast-produce-encoding.ts; EDICT_KAFKA_FAST_PRODUCE=false keeps kafkajs's).
  */
 export function createKafka(clientId: string, brokers: readonly string[], overrides: Partial<KafkaConfig> = {}): Kafka {
   fixKafkajsIdleLoop(); // no 1 ms timer loop per idle broker connection (kafkajs-idle-loop.fix.ts)
+  useFastProduceEncoding();
   return new Kafka({
     clientId,
     brokers: [...brokers],

@@ -1,18 +1,17 @@
-import { CloudEvent } from 'cloudevents';
-import { cloudEventTypes, Topics, type DecisionLogged } from '@edict/contracts';
-import type { KafkaPublisher, EdictCloudEvent } from '@edict/messaging/kafka';
+import { Topics, type DecisionLogged } from '@edict/contracts';
+import type { KafkaPublisher } from '@edict/messaging/kafka';
 import { currentContext, registerReadinessCheck, type Logger } from '@edict/observability';
 import type { PdpConfig } from '../pdp.config';
 import type { PdpMetrics } from '../pdp.metrics';
 import { deadLetterDecision, type PoisonRecord } from './decision-dead-letter';
-import { serialiseRecord, type SerialisedRecord } from './decision-record.serializer';
+import { serialiseRecord, type PendingDecision, type SerialisedRecord } from './decision-record.serializer';
 import { sendIsolating } from './send-isolating';
 
 /** Consecutive failed flushes after which the `decision-log` readiness check fails. */
 export const FAILED_FLUSHES_NOT_READY = 3;
 
 /**
- * Decisions go to `edict.decisions.v1` in batches (at least every `logFlushMs` while any wait; no
+ * Decisions go to `edict.decisions.v1` as binary-mode CloudEvents (decision-record.serializer.ts) in batches (at least every `logFlushMs` while any wait; no
  * timer at all while none do), off the request path: a decision is never
  * slowed down or failed by Kafka. While Kafka is unreachable decisions wait in memory up to
  * `logBufferLimit`; past it the OLDEST are dropped and counted (`edict_pdp_decisions_dropped_total
@@ -22,7 +21,7 @@ export const FAILED_FLUSHES_NOT_READY = 3;
  * (`edict_pdp_decisions_dead_lettered_total{reason}`); the rest of the batch goes on.
  */
 export class DecisionLogBuffer {
-  private pending: EdictCloudEvent[] = [];
+  private pending: PendingDecision[] = [];
   private flushing: Promise<void> | undefined;
   private failedFlushes = 0;
   private lastError: string | undefined;
@@ -30,31 +29,20 @@ export class DecisionLogBuffer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private unregister: (() => void) | undefined;
+  private readonly source: string;
 
   constructor(
     private readonly publisher: KafkaPublisher,
     private readonly metrics: PdpMetrics,
     private readonly config: PdpConfig,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.source = `/edict/pdp/${config.name}`;
+  }
 
   add(decision: DecisionLogged['data']): void {
-    const context = currentContext();
-    this.pending.push(
-      new CloudEvent({
-        id: decision.decisionId,
-        type: cloudEventTypes.DecisionLogged,
-        source: `/edict/pdp/${this.config.name}`,
-        subject: decision.policyId,
-        time: decision.timestamp,
-        datacontenttype: 'application/json',
-        data: decision,
-        partitionkey: decision.decisionId,
-        ...(context ? { correlationid: context.correlationId } : {}),
-        // not strict: the attributes are ours and well-formed; the SDK's schema check per
-        // decision would cost more than the decision itself
-      }, false),
-    );
+    // the event is built when the batch is sent, from the decision and the request's correlation id
+    this.pending.push({ decision, correlationId: currentContext()?.correlationId });
     this.enforceLimit();
     if (this.pending.length >= this.config.logBatchSize) void this.flush();
     this.schedule();
@@ -100,16 +88,16 @@ export class DecisionLogBuffer {
       // out of `pending` while in flight, so that dropping the oldest cannot hit the wrong records
       const batch = this.pending.splice(0, this.config.logBatchSize);
       const records: SerialisedRecord[] = [];
-      for (const event of batch) {
-        const outcome = serialiseRecord(event);
+      for (const pending of batch) {
+        const outcome = serialiseRecord(this.source, pending);
         if (outcome.ok) records.push(outcome.record);
-        else await this.deadLetter({ event, reason: 'unserialisable', error: outcome.error });
+        else await this.deadLetter({ pending, reason: 'unserialisable', error: outcome.error });
       }
       const result = await sendIsolating(this.publisher, Topics.decisions, records);
       this.metrics.logged.inc(result.sent);
-      for (const { record, error } of result.rejected) await this.deadLetter({ event: record.event, reason: 'rejected', error, value: record.message.value });
+      for (const { record, error } of result.rejected) await this.deadLetter({ pending: record.pending, reason: 'rejected', error, value: record.message.value });
       if (result.unsent.length > 0) {
-        this.pending.unshift(...result.unsent.map((r) => r.event));
+        this.pending.unshift(...result.unsent.map((r) => r.pending));
         this.enforceLimit();
         this.failedFlushes++;
         this.lastError = String(result.transientError);
@@ -123,9 +111,9 @@ export class DecisionLogBuffer {
   }
 
   private async deadLetter(poison: PoisonRecord): Promise<void> {
-    const fields = { decisionId: poison.event.id, reason: poison.reason, err: poison.error };
+    const fields = { decisionId: poison.pending.decision.decisionId, reason: poison.reason, err: poison.error };
     try {
-      await deadLetterDecision(this.publisher, `pdp/${this.config.name}`, poison);
+      await deadLetterDecision(this.publisher, this.source, `pdp/${this.config.name}`, poison);
       this.metrics.deadLettered.inc({ reason: poison.reason });
       this.logger.error(fields, 'decision record dead-lettered');
     } catch (error) {
