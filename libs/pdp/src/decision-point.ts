@@ -1,10 +1,11 @@
-import { cohortOf, parentPolicyIds, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
+import { cohortOf, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
 import { canonicalDigest, type IdGenerator, type Clock } from '@edict/core';
 import { compileBundle, evaluate, explainDecision, type CompiledBundle, type DecisionRequest, type DecisionResult } from '@edict/policy-engine';
 import type { ExplainedDecision } from './decision-explanation';
 import type { HeldExceptions } from './held-exceptions';
 import type { LoadedPolicy } from './loaded-policy';
 import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
+import { TierChains } from './tier-chains';
 import { UntrustedServingStateError, verifyServingManifest } from './verify-serving-manifest';
 import { VerifiedBundles } from './verified-bundles';
 
@@ -15,6 +16,7 @@ export interface DecideInput {
 }
 
 const BUNDLE_SLOTS = ['stable', 'canary', 'pinned'] as const;
+const NO_EXCEPTIONS: { readonly exceptions?: never } = Object.freeze({});
 export type BundleSlot = (typeof BUNDLE_SLOTS)[number];
 
 /** A loaded version taken out because its signing key is no longer trusted. */
@@ -52,6 +54,7 @@ export class DecisionPoint {
   private readonly loading = new Map<string, Promise<unknown>>();
   /** versions verified and compiled before, reused while their key is trusted */
   private readonly verified = new VerifiedBundles();
+  private readonly chains = new TierChains();
 
   constructor(private readonly options: DecisionPointOptions) {}
 
@@ -163,7 +166,7 @@ export class DecisionPoint {
   private choose(input: DecideInput): { readonly tiers: CompiledBundle[]; readonly refs: DecisionBundleRef[]; readonly killed?: LoadedPolicy } {
     const refs: DecisionBundleRef[] = [];
     const tiers: CompiledBundle[] = [];
-    for (const policyId of [...parentPolicyIds(input.policyId), input.policyId]) {
+    for (const policyId of this.chains.of(input.policyId)) {
       const held = this.policies.get(policyId);
       if (!held) continue;
       if (held.killSwitch) return { tiers, refs, killed: held };
@@ -178,51 +181,40 @@ export class DecisionPoint {
   }
 
   private exceptionsFor(input: DecideInput, tiers: readonly CompiledBundle[]): { exceptions?: ReturnType<HeldExceptions['inForce']> } {
-    const exceptions = this.options.exceptions?.inForce(tiers.map((t) => t.policyId), input.subject, this.options.clock.now());
-    return exceptions && exceptions.length > 0 ? { exceptions } : {};
+    const held = this.options.exceptions;
+    if (!held || held.size === 0) return NO_EXCEPTIONS;
+    const exceptions = held.inForce(tiers.map((t) => t.policyId), input.subject, this.options.clock.now());
+    return exceptions.length > 0 ? { exceptions } : NO_EXCEPTIONS;
   }
 
   private noActiveBundle(input: DecideInput, refs: readonly DecisionBundleRef[]): DecisionLogged['data'] {
-    return {
-      ...this.base(input, refs),
-      evaluationNs: 0,
-      result: { effect: 'deny', rule: null, tier: null, reason: `no active version of ${input.policyId} or its parent tiers`, noMatch: true, error: { code: 'PDP.NO_ACTIVE_BUNDLE', message: 'no bundle to evaluate' } },
-    };
+    return this.record(input, refs, 0, {
+      effect: 'deny', rule: null, tier: null, reason: `no active version of ${input.policyId} or its parent tiers`, noMatch: true,
+      error: { code: 'PDP.NO_ACTIVE_BUNDLE', message: 'no bundle to evaluate' },
+    });
   }
 
   private decision(input: DecideInput, refs: readonly DecisionBundleRef[], result: DecisionResult): DecisionLogged['data'] {
-    return {
-      ...this.base(input, refs),
-      evaluationNs: result.evaluationNs,
-      result: {
-        effect: result.effect,
-        rule: result.decidingRule,
-        tier: result.decidingTier,
-        reason: result.reason,
-        noMatch: result.noMatch,
-        ...(result.error ? { error: result.error } : {}),
-        ...(result.exception ? { exception: result.exception } : {}),
-      },
-    };
+    const outcome = { effect: result.effect, rule: result.decidingRule, tier: result.decidingTier, reason: result.reason, noMatch: result.noMatch };
+    // the usual decision (no error, no exception) without a spread: this runs on every decision
+    const named = result.error || result.exception ? { ...outcome, ...(result.error ? { error: result.error } : {}), ...(result.exception ? { exception: result.exception } : {}) } : outcome;
+    return this.record(input, refs, result.evaluationNs, named);
   }
 
   /** A tier whose kill switch is on decides alone: allow when failing open, deny when failing closed. */
   private killed(input: DecideInput, held: LoadedPolicy, refs: DecisionBundleRef[]): DecisionLogged['data'] {
     const mode = held.killSwitch?.mode ?? 'fail-closed';
-    return {
-      ...this.base(input, refs),
-      evaluationNs: 0,
-      result: {
-        effect: mode === 'fail-open' ? 'allow' : 'deny',
-        rule: null,
-        tier: null,
-        reason: `${held.policyId} is disabled (${mode}): ${held.killSwitch?.reason ?? ''}`,
-        noMatch: false,
-      },
-    };
+    return this.record(input, refs, 0, {
+      effect: mode === 'fail-open' ? 'allow' : 'deny',
+      rule: null,
+      tier: null,
+      reason: `${held.policyId} is disabled (${mode}): ${held.killSwitch?.reason ?? ''}`,
+      noMatch: false,
+    });
   }
 
-  private base(input: DecideInput, refs: readonly DecisionBundleRef[]): Omit<DecisionLogged['data'], 'result' | 'evaluationNs'> {
+  /** The decision record, its fields in the order they are published in. */
+  private record(input: DecideInput, refs: readonly DecisionBundleRef[], evaluationNs: number, result: DecisionLogged['data']['result']): DecisionLogged['data'] {
     const own = refs.find((r) => r.policyId === input.policyId);
     return {
       decisionId: this.options.ids.next(),
@@ -232,8 +224,10 @@ export class DecisionPoint {
       subject: input.subject,
       request: input.request,
       bundles: refs,
-      source: 'pdp' as const,
+      source: 'pdp',
       decisionPoint: this.options.name,
+      evaluationNs,
+      result,
     };
   }
 }

@@ -30,6 +30,11 @@ export class HeldExceptions {
     this.held.delete(exceptionId);
   }
 
+  /** How many are held (none: a decision need not ask which are in force). */
+  get size(): number {
+    return this.held.size;
+  }
+
   list(): ActiveException[] {
     return [...this.held.values()].map((h) => h.exception);
   }

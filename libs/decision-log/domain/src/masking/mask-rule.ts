@@ -1,4 +1,5 @@
 import { ValidationError } from '@edict/core';
+import { normalizeKey } from './key-matcher';
 
 /** What a masked value is replaced with. */
 export const MASK = '***';
@@ -34,12 +35,9 @@ export const pathRule = (dotted: string): MaskRule => {
   return { kind: 'path', path };
 };
 
-/** Lower-case, without `_` and `-`: so `api_key`, `apiKey` and `API-KEY` are one name. */
-const normalize = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
-
 /** A key rule: masks every key under `request.context` that keyMatches `name`. */
 export const keyRule = (name: string): MaskRule => {
-  if (normalize(name) === '') throw new ValidationError('MASK.KEY_INVALID', 'a key rule needs a name');
+  if (normalizeKey(name) === '') throw new ValidationError('MASK.KEY_INVALID', 'a key rule needs a name');
   return { kind: 'key', name };
 };
 
@@ -48,7 +46,7 @@ export const keyRule = (name: string): MaskRule => {
  * `password` also masks `db_password` and `token` masks `access_token`, `csrfToken`. Masking a
  * little too much loses a debugging detail; masking too little leaks a secret into the log.
  */
-export const keyMatches = (key: string, name: string): boolean => normalize(key).endsWith(normalize(name));
+export const keyMatches = (key: string, name: string): boolean => normalizeKey(key).endsWith(normalizeKey(name));
 
 /** Obvious secrets, masked in every decision whatever else is configured. */
 export const defaultMaskRules: readonly MaskRule[] = ['password', 'secret', 'token', 'authorization', 'api_key'].map(keyRule);

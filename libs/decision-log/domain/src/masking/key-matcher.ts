@@ -1,0 +1,24 @@
+/** Lower-case, without `_` and `-`: so `api_key`, `apiKey` and `API-KEY` are one name. */
+export const normalizeKey = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
+
+/** How many distinct key names a matcher remembers; past that, new names are normalised on each call. */
+const REMEMBERED_KEYS = 10_000;
+
+/**
+ * `(key) => keyMatches(key, name)` (mask-rule.ts) for any of `names`, compiled once: the names normalised up
+ * front, and each key's answer remembered (a context repeats a handful of key names decision
+ * after decision, so the normalising RegExp runs once per distinct key, not per key and name).
+ */
+export function keyMatcher(names: readonly string[]): (key: string) => boolean {
+  const normalized = names.map(normalizeKey);
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let hit = seen.get(key);
+    if (hit === undefined) {
+      const n = normalizeKey(key);
+      hit = normalized.some((name) => n.endsWith(name));
+      if (seen.size < REMEMBERED_KEYS) seen.set(key, hit);
+    }
+    return hit;
+  };
+}
