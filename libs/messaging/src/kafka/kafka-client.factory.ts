@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { kafkaSecurityFromEnv } from './kafka-security';
 import { fixKafkajsIdleLoop } from './kafkajs-idle-loop.fix';
+import { fixKafkajsRequestTimeouts } from './kafkajs-request-timeout.fix';
 import { useFastProduceEncoding } from './fast-produce-encoding';
 
 /** Brokers from `KAFKA_BROKERS` (comma-separated host:port list). */
@@ -17,6 +18,7 @@ export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
  */
 export function createKafka(clientId: string, brokers: readonly string[], overrides: Partial<KafkaConfig> = {}): Kafka {
   fixKafkajsIdleLoop(); // no 1 ms timer loop per idle broker connection (kafkajs-idle-loop.fix.ts)
+  fixKafkajsRequestTimeouts(); // a timer per request in flight, not a 100 ms interval per connection
   useFastProduceEncoding();
   return new Kafka({
     clientId,

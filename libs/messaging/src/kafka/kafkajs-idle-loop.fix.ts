@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requestQueuePrototype } from './kafkajs-internals';
 
 /** The fields of kafkajs's RequestQueue (one per broker connection) that the fix reads. */
 interface RequestQueue {
@@ -19,15 +19,15 @@ const CHECK_PENDING_REQUESTS_INTERVAL_MS = 10;
  * loop is most of an idle service's CPU (measured on the PDP). This replaces the method with the
  * same one that schedules nothing when there is nothing to check: a request queued later
  * schedules its own check. Applied once per process by `createKafka`, before its client connects,
- * so every service gets it.
+ * so every service gets it; only to kafkajs 2.2.4 (another version keeps its own code).
  */
 let applied = false;
-export function fixKafkajsIdleLoop(): void {
-  if (applied) return;
+export function fixKafkajsIdleLoop(): boolean {
+  if (applied) return true;
+  const queue = requestQueuePrototype<RequestQueue>(['scheduleCheckPendingRequests', 'checkPendingRequests']);
+  if (!queue) return false;
   applied = true;
-  const load = createRequire(__filename);
-  const queue = load('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueue };
-  queue.prototype.scheduleCheckPendingRequests = function (this: RequestQueue): void {
+  queue.scheduleCheckPendingRequests = function (this: RequestQueue): void {
     if (this.throttleCheckTimeoutId) return;
     let scheduleAt = this.throttledUntil - Date.now();
     if (this.pending.length > 0) scheduleAt = scheduleAt > 0 ? scheduleAt : CHECK_PENDING_REQUESTS_INTERVAL_MS;
@@ -37,4 +37,5 @@ export function fixKafkajsIdleLoop(): void {
       this.checkPendingRequests();
     }, scheduleAt);
   };
+  return true;
 }
