@@ -1,8 +1,10 @@
-import { cohortOf, servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
+import { servesCanary, servingManifestPayload, type DecisionBundleRef, type DecisionLogged, type ServedBundle, type ServingState } from '@edict/contracts';
 import { canonicalDigest, type IdGenerator, type Clock } from '@edict/core';
 import { compileBundle, evaluate, explainDecision, type CompiledBundle, type DecisionRequest, type DecisionResult } from '@edict/policy-engine';
+import { CohortCache } from './cohort-cache';
 import type { ExplainedDecision } from './decision-explanation';
 import type { HeldExceptions } from './held-exceptions';
+import { IsoTimestamps } from './iso-timestamps';
 import type { LoadedPolicy } from './loaded-policy';
 import { verifyServedBundle, type KeyLookup } from './verify-served-bundle';
 import { TierChains } from './tier-chains';
@@ -55,8 +57,12 @@ export class DecisionPoint {
   /** versions verified and compiled before, reused while their key is trusted */
   private readonly verified = new VerifiedBundles();
   private readonly chains = new TierChains();
+  private readonly cohorts = new CohortCache();
+  private readonly timestamps: IsoTimestamps;
 
-  constructor(private readonly options: DecisionPointOptions) {}
+  constructor(private readonly options: DecisionPointOptions) {
+    this.timestamps = new IsoTimestamps(options.clock);
+  }
 
   /**
    * Verifies and compiles a serving state. What to serve comes from distribution's signed manifest
@@ -149,7 +155,7 @@ export class DecisionPoint {
   explain(input: DecideInput): ExplainedDecision {
     const chosen = this.choose(input);
     const versions = chosen.refs.map((r) => `${r.policyId}@${r.version}`);
-    const cohort = cohortOf(input.policyId, input.subject);
+    const cohort = this.cohorts.of(input.policyId, input.subject);
     const canary = chosen.refs.some((r) => r.canary);
     if (chosen.killed || chosen.tiers.length === 0) {
       const decision = chosen.killed ? this.killed(input, chosen.killed, chosen.refs) : this.noActiveBundle(input, chosen.refs);
@@ -170,7 +176,7 @@ export class DecisionPoint {
       const held = this.policies.get(policyId);
       if (!held) continue;
       if (held.killSwitch) return { tiers, refs, killed: held };
-      const cohort = cohortOf(policyId, input.subject);
+      const cohort = this.cohorts.of(policyId, input.subject);
       const canary = !held.pinned && held.canary !== null && servesCanary(cohort, held.canary.percentage);
       const bundle = held.pinned ?? (canary ? held.canary?.bundle ?? null : held.stable);
       if (!bundle) continue;
@@ -218,7 +224,7 @@ export class DecisionPoint {
     const own = refs.find((r) => r.policyId === input.policyId);
     return {
       decisionId: this.options.ids.next(),
-      timestamp: this.options.clock.now().toISOString(),
+      timestamp: this.timestamps.now(),
       policyId: input.policyId,
       version: own?.version ?? null,
       subject: input.subject,
