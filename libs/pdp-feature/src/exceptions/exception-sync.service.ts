@@ -3,6 +3,7 @@ import { UnavailableError } from '@edict/core';
 import type { Logger } from '@edict/observability';
 import type { HeldExceptions } from '@edict/pdp';
 import type { PdpConfig } from '../pdp.config';
+import { leanHttp } from '../sync/lean-http.client';
 import { serviceToken } from '../sync/service-token';
 
 /** What authoring's GET /v1/exceptions answers per exception (the fields the PDP needs). */
@@ -68,7 +69,7 @@ export class ExceptionSyncService {
   }
 
   private async get(path: string): Promise<unknown> {
-    const response = await fetch(`${this.authoringUrl}${path}`, { headers: { authorization: `Bearer ${await serviceToken()}` }, signal: AbortSignal.timeout(5000) });
+    const response = await leanHttp(`${this.authoringUrl}${path}`, { headers: { authorization: `Bearer ${await serviceToken()}` }, timeoutMs: 5000 });
     if (!response.ok) throw new UnavailableError('PDP.AUTHORING_UNAVAILABLE', `authoring answered ${response.status} for ${path}`);
     return response.json();
   }

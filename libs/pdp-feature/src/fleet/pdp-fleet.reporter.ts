@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Logger } from '@edict/observability';
 import type { DecisionPoint } from '@edict/pdp';
 import type { PdpConfig } from '../pdp.config';
+import { leanHttp } from '../sync/lean-http.client';
 import { serviceToken } from '../sync/service-token';
 import { pdpFleetReport } from './pdp-fleet-report';
 
@@ -47,13 +48,13 @@ export class PdpFleetReporter {
 
   async report(): Promise<void> {
     const body = pdpFleetReport(this.pdp.loaded(), { kind: 'edict-pdp', host: hostname() });
-    const response = await fetch(`${this.config.distributionUrl}/v1/fleet/pdps`, {
+    const response = await leanHttp(`${this.config.distributionUrl}/v1/fleet/pdps`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await serviceToken()}`, 'content-type': 'application/json', 'x-edict-agent-id': this.config.name },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
+      timeoutMs: 5000,
     });
-    if (response.status !== 204) throw new Error(`distribution answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    if (response.status !== 204) throw new Error(`distribution answered ${response.status}: ${response.text().slice(0, 300)}`);
   }
 
   /** (Re)arms the one timer: the next report in `delayMs`. */

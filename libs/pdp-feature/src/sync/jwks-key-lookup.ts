@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import type { KeyLookup } from '@edict/pdp';
+import { leanHttp } from './lean-http.client';
 
 /**
  * Public keys from the signing service's JWKS, which lists only keys not retired. The copy is
@@ -11,9 +12,9 @@ export function jwksKeyLookup(jwksUrl: string, ttlMs: number, now: () => number 
   let cache = new Map<string, JWK>();
   let fetchedAt = Number.NEGATIVE_INFINITY;
   const refresh = async (): Promise<void> => {
-    const response = await fetch(jwksUrl, { signal: AbortSignal.timeout(5000) });
+    const response = await leanHttp(jwksUrl, { timeoutMs: 5000 });
     if (!response.ok) throw new Error(`JWKS ${jwksUrl} answered ${response.status}`);
-    const body = (await response.json()) as { keys?: (JWK & { kid?: string })[] };
+    const body = response.json() as { keys?: (JWK & { kid?: string })[] };
     cache = new Map((body.keys ?? []).filter((k) => typeof k.kid === 'string').map((k) => [k.kid as string, k]));
     fetchedAt = now();
   };

@@ -4,6 +4,7 @@ import { registerReadinessCheck, type Logger } from '@edict/observability';
 import { UntrustedServingStateError, type DecisionPoint } from '@edict/pdp';
 import type { PdpConfig } from '../pdp.config';
 import type { PdpMetrics } from '../pdp.metrics';
+import { leanHttp } from './lean-http.client';
 import { pollServing } from './serving-poll';
 import { serviceToken } from './service-token';
 
@@ -154,7 +155,7 @@ export class ServingSyncService {
   }
 
   private async get(path: string): Promise<unknown> {
-    const response = await fetch(`${this.config.distributionUrl}${path}`, { headers: { authorization: `Bearer ${await serviceToken()}` } });
+    const response = await leanHttp(`${this.config.distributionUrl}${path}`, { headers: { authorization: `Bearer ${await serviceToken()}` }, timeoutMs: 30_000 });
     if (!response.ok) throw new UnavailableError('PDP.DISTRIBUTION_UNAVAILABLE', `distribution answered ${response.status} for ${path}`);
     return response.json();
   }
