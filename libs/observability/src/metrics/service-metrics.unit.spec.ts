@@ -1,5 +1,5 @@
 import { metricName } from './metric-name';
-import { ServiceMetrics, metricsFor } from './service-metrics';
+import { EVENT_LOOP_SAMPLE_MS, PDP_EVENT_LOOP_SAMPLE_MS, ServiceMetrics, eventLoopSampleMs, metricsFor } from './service-metrics';
 
 describe('metricName', () => {
   it('builds edict_<service>_<what>_<unit>, snake-casing the parts', () => {
@@ -13,6 +13,12 @@ describe('metricName', () => {
 });
 
 describe('ServiceMetrics', () => {
+  it('samples the event loop every 200 ms, the idle PDP sidecar every second', async () => {
+    expect([eventLoopSampleMs('signing'), eventLoopSampleMs('pdp')]).toEqual([EVENT_LOOP_SAMPLE_MS, PDP_EVENT_LOOP_SAMPLE_MS]);
+    expect(PDP_EVENT_LOOP_SAMPLE_MS).toBe(1000);
+    expect((await new ServiceMetrics('pdp-sample-spec').exposition()).body).toContain('nodejs_eventloop_lag_p99_seconds');
+  });
+
   it('has its own registry with default metrics, and reuses a metric created twice', async () => {
     const metrics = new ServiceMetrics('signing');
     const first = metrics.counter({ what: 'signatures', unit: 'total', help: 'Signatures made', labelNames: ['kid'] });

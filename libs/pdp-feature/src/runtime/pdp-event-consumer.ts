@@ -2,12 +2,28 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { Topics } from '@edict/contracts';
 import type { EventConsumer, EventHandlers } from '@edict/messaging/kafka';
 
+/** The consumer's kafkajs timing: how long the broker holds a fetch, the heartbeat, the session. */
+export interface PdpConsumerTiming {
+  readonly maxWaitTimeInMs: number;
+  readonly heartbeatInterval: number;
+  readonly sessionTimeout: number;
+}
+
 /**
  * How the PDP's consumer waits on an idle topic: each fetch is held by the broker up to
- * `maxWaitTimeInMs` (an event is delivered at once), and the group heartbeat rides on that loop.
- * One wake-up every 5 s while nothing happens; a crashed PDP leaves its group after 15 s.
+ * `EDICT_PDP_CONSUMER_WAIT_MS` (default 30 s; an event is delivered at once, whatever the wait),
+ * and the group heartbeat rides on that loop, so it beats once per wait; the session is three
+ * waits (90 s), at least 15 s. An idle PDP wakes for Kafka once in 30 s (each fetch cycle costs
+ * it about 5 ms of CPU; at 5 s that was most of its idle CPU). The price: a PDP that crashed and
+ * comes back under the same name (its group) gets Kafka's pushes only after its old member's
+ * session ended (up to 60 s, kafkajs's rebalance timeout); its serving long poll delivers changes
+ * meanwhile. The broker's group.max.session.timeout.ms must allow the session.
  */
-export const PDP_CONSUMER_TIMING = { sessionTimeout: 15_000, heartbeatInterval: 5_000, maxWaitTimeInMs: 5_000 } as const;
+export function pdpConsumerTiming(env: NodeJS.ProcessEnv = process.env): PdpConsumerTiming {
+  const configured = Number(env['EDICT_PDP_CONSUMER_WAIT_MS'] ?? 30_000);
+  const wait = Number.isFinite(configured) && configured >= 100 ? Math.round(configured) : 30_000;
+  return { maxWaitTimeInMs: wait, heartbeatInterval: wait, sessionTimeout: Math.max(15_000, 3 * wait) };
+}
 
 /**
  * The PDP's Kafka consumer on kafkajs directly (no @nestjs/microservices): `edict.rollouts.v1`
@@ -16,8 +32,8 @@ export const PDP_CONSUMER_TIMING = { sessionTimeout: 15_000, heartbeatInterval: 
  * by the EventConsumer (poison to the DLQ, a transient failure rethrown so that kafkajs delivers
  * it again and the offset is not committed). Its own group per PDP: every PDP sees every event.
  */
-export async function startPdpEventConsumer(kafka: Kafka, groupId: string, consumer: EventConsumer, handlers: Readonly<Record<string, EventHandlers>>): Promise<Consumer> {
-  const kafkaConsumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, ...PDP_CONSUMER_TIMING });
+export async function startPdpEventConsumer(kafka: Kafka, groupId: string, consumer: EventConsumer, handlers: Readonly<Record<string, EventHandlers>>, timing: PdpConsumerTiming = pdpConsumerTiming()): Promise<Consumer> {
+  const kafkaConsumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, ...timing });
   await kafkaConsumer.connect();
   try {
     await kafkaConsumer.subscribe({ topics: [Topics.rollouts, Topics.exceptions], fromBeginning: false });
@@ -32,6 +48,21 @@ export async function startPdpEventConsumer(kafka: Kafka, groupId: string, consu
     throw error;
   }
   return kafkaConsumer;
+}
+
+/**
+ * Stops the consumer, waiting at most `boundMs`: kafkajs's disconnect waits for the fetch in
+ * flight, which the broker may hold a whole wait (30 s). Past the bound the PDP stops without
+ * it (the group forgets the member when its session ends); the disconnect goes on meanwhile.
+ */
+export async function stopPdpEventConsumer(kafkaConsumer: Consumer, boundMs = 2000): Promise<'left' | 'not-waited'> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<'not-waited'>((resolve) => (timer = setTimeout(() => resolve('not-waited'), boundMs)));
+  try {
+    return await Promise.race([kafkaConsumer.disconnect().then(() => 'left' as const), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The `kafka` readiness check, as every service's: the cluster answers a metadata request. */

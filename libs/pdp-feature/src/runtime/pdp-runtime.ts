@@ -14,7 +14,7 @@ import { DECISIONS_ROUTE, fastDecisionsHandler } from '../http/fast/fast-decisio
 import { rolloutEventHandlers } from '../sync/rollout-events.consumer';
 import { liveness, readiness, scrape } from './health-routes';
 import { createPdpComponents, type PdpComponents } from './pdp-components';
-import { kafkaReachable, startPdpEventConsumer } from './pdp-event-consumer';
+import { kafkaReachable, startPdpEventConsumer, stopPdpEventConsumer } from './pdp-event-consumer';
 import { pdpRouter } from './pdp-http.router';
 import { lazyOpenApi } from './pdp-openapi';
 import { heldPolicies } from './held-policies';
@@ -95,7 +95,10 @@ export async function startPdpRuntime(options: { readonly port: number; readonly
       server.close(() => resolve());
       server.closeIdleConnections();
     });
-    await consumer?.disconnect().catch((error: unknown) => c.logger.warn({ err: String(error) }, 'consumer disconnect failed'));
+    if (consumer) {
+      const left = await stopPdpEventConsumer(consumer).catch((error: unknown) => c.logger.warn({ err: String(error) }, 'consumer disconnect failed'));
+      if (left === 'not-waited') c.logger.info('stopping without waiting for the Kafka fetch in flight; the group drops this member when its session ends');
+    }
     c.serving.onApplicationShutdown();
     c.exceptions.onApplicationShutdown();
     c.fleet.onApplicationShutdown();
