@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** A process sampled while nothing asks it anything. */
 export interface IdleSample {
@@ -9,6 +9,8 @@ export interface IdleSample {
   readonly cpuPercentOfCore: number;
   /** the raw clock ticks behind it (USER_HZ, 100 on Linux): 0 means not measurable */
   readonly cpuTicks: number;
+  /** the CPU time the scheduler counted over the window, every thread (schedstat; ticks only sample it) */
+  readonly cpuMs: number;
 }
 
 const USER_HZ = 100;
@@ -20,6 +22,19 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]); // fields[0] is field 3 (state)
 }
 
+/** Nanoseconds on a CPU, summed over the process's threads (/proc/<pid>/task/<tid>/schedstat, field 1). */
+function cpuNanos(pid: number): number {
+  let sum = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      sum += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return sum;
+}
+
 function rssKiB(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) : Number.NaN;
@@ -28,9 +43,11 @@ function rssKiB(pid: number): number {
 /** CPU used by `pid` over `seconds` of idleness (Linux /proc), and its resident set at the end. */
 export async function sampleIdle(pid: number, seconds = 10): Promise<IdleSample> {
   const before = cpuTicks(pid);
+  const nanosBefore = cpuNanos(pid);
   const started = process.hrtime.bigint();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const ticks = cpuTicks(pid) - before;
+  const nanos = cpuNanos(pid) - nanosBefore;
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   return {
     pid,
@@ -38,6 +55,7 @@ export async function sampleIdle(pid: number, seconds = 10): Promise<IdleSample>
     rssMiB: Number((rssKiB(pid) / 1024).toFixed(1)),
     cpuPercentOfCore: Number(((ticks / USER_HZ / elapsed) * 100).toFixed(2)),
     cpuTicks: ticks,
+    cpuMs: Number((nanos / 1e6).toFixed(1)),
   };
 }
 

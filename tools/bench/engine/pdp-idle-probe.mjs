@@ -2,9 +2,10 @@
 // A PDP's idle footprint without a whole stack: `node dist/apps/pdp/src/main.js` against the
 // broker in KAFKA_BROKERS and stubs of distribution (GET /v1/serving with no policy, each long
 // poll held its full wait; the fleet report; the JWKS) and authoring (no active exception). After
-// PDP_PROBE_SETTLE_S (20) seconds idle, three samples of 10 s: VmRSS from /proc/<pid>/status and
-// utime+stime from /proc/<pid>/stat (clock ticks, USER_HZ 100; per thread name too), then SIGTERM
-// and the exit code.
+// PDP_PROBE_SETTLE_S (20) seconds idle, PDP_PROBE_SAMPLES (3) samples of 10 s: VmRSS from
+// /proc/<pid>/status, utime+stime from /proc/<pid>/stat (clock ticks, USER_HZ 100; per thread
+// name too) and the CPU time the scheduler counted (/proc/<pid>/task/*/schedstat, in ms: ticks
+// only sample who runs at each tick, this is exact), then SIGTERM and the exit code.
 // Usage: node tools/bench/engine/pdp-idle-probe.mjs [node flags for the PDP…]
 // It serves no policy: the engine's compiled rules are not in the figure (bench:engine's idle
 // sample, against a whole stack serving its 100-rule bundle, is).
@@ -82,6 +83,15 @@ const threadTicks = () => {
   }
   return out;
 };
+/** CPU time of every thread, in ms, as the scheduler counts it (not sampled by ticks). */
+const cpuMs = () =>
+  readdirSync(`/proc/${child.pid}/task`).reduce((sum, tid) => {
+    try {
+      return sum + Number(readFileSync(`/proc/${child.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    } catch {
+      return sum; // the thread ended meanwhile
+    }
+  }, 0);
 const rssMiB = () => Number((Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024).toFixed(1));
 
 let ready = false;
@@ -97,12 +107,13 @@ if (!ready) {
 const startedAt = ticks();
 await sleep(settle * 1000);
 const samples = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < Number(process.env['PDP_PROBE_SAMPLES'] ?? 3); i++) {
   const before = ticks();
+  const msBefore = cpuMs();
   const threadsBefore = threadTicks();
   await sleep(10_000);
   const threads = Object.fromEntries(Object.entries(threadTicks()).map(([name, t]) => [name, t - (threadsBefore[name] ?? 0)]).filter(([, t]) => t > 0));
-  samples.push({ rssMiB: rssMiB(), ticks: ticks() - before, threads });
+  samples.push({ rssMiB: rssMiB(), ticks: ticks() - before, cpuMs: Number((cpuMs() - msBefore).toFixed(1)), threads });
 }
 const startupTicks = startedAt;
 child.kill('SIGTERM');
