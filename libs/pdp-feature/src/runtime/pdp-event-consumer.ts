@@ -7,22 +7,28 @@ export interface PdpConsumerTiming {
   readonly maxWaitTimeInMs: number;
   readonly heartbeatInterval: number;
   readonly sessionTimeout: number;
+  /** how long a join waits for the group's other members: the old member of a PDP that came back under its name */
+  readonly rebalanceTimeout: number;
 }
+
+/** A PDP's group has one member; a join waits this long at most for the member it replaces. */
+export const PDP_REBALANCE_TIMEOUT_MS = 5000;
 
 /**
  * How the PDP's consumer waits on an idle topic: each fetch is held by the broker up to
  * `EDICT_PDP_CONSUMER_WAIT_MS` (default 30 s; an event is delivered at once, whatever the wait),
  * and the group heartbeat rides on that loop, so it beats once per wait; the session is three
  * waits (90 s), at least 15 s. An idle PDP wakes for Kafka once in 30 s (each fetch cycle costs
- * it about 5 ms of CPU; at 5 s that was most of its idle CPU). The price: a PDP that crashed and
- * comes back under the same name (its group) gets Kafka's pushes only after its old member's
- * session ended (up to 60 s, kafkajs's rebalance timeout); its serving long poll delivers changes
- * meanwhile. The broker's group.max.session.timeout.ms must allow the session.
+ * it about 5 ms of CPU; at 5 s that was most of its idle CPU). A PDP that stopped without leaving
+ * its group (a crash, or a stop that did not wait for the held fetch) and comes back under the
+ * same name joins once the group gives up on the old member: after the rebalance timeout, 5 s
+ * (kafkajs's default, 60 s, kept a restarted PDP from listening for a minute; the start waits
+ * for the join). The broker's group.max.session.timeout.ms must allow the session.
  */
 export function pdpConsumerTiming(env: NodeJS.ProcessEnv = process.env): PdpConsumerTiming {
   const configured = Number(env['EDICT_PDP_CONSUMER_WAIT_MS'] ?? 30_000);
   const wait = Number.isFinite(configured) && configured >= 100 ? Math.round(configured) : 30_000;
-  return { maxWaitTimeInMs: wait, heartbeatInterval: wait, sessionTimeout: Math.max(15_000, 3 * wait) };
+  return { maxWaitTimeInMs: wait, heartbeatInterval: wait, sessionTimeout: Math.max(15_000, 3 * wait), rebalanceTimeout: PDP_REBALANCE_TIMEOUT_MS };
 }
 
 /**

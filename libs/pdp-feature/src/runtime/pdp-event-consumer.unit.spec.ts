@@ -3,11 +3,11 @@ import { pdpConsumerTiming, stopPdpEventConsumer } from './pdp-event-consumer';
 
 describe("the PDP's Kafka consumer timing", () => {
   it('holds each fetch 30 s by default, beating once per wait, a session of three waits', () => {
-    expect(pdpConsumerTiming({})).toEqual({ maxWaitTimeInMs: 30_000, heartbeatInterval: 30_000, sessionTimeout: 90_000 });
+    expect(pdpConsumerTiming({})).toEqual({ maxWaitTimeInMs: 30_000, heartbeatInterval: 30_000, sessionTimeout: 90_000, rebalanceTimeout: 5000 });
   });
 
   it('follows EDICT_PDP_CONSUMER_WAIT_MS, keeping a session of at least 15 s', () => {
-    expect(pdpConsumerTiming({ EDICT_PDP_CONSUMER_WAIT_MS: '5000' })).toEqual({ maxWaitTimeInMs: 5000, heartbeatInterval: 5000, sessionTimeout: 15_000 });
+    expect(pdpConsumerTiming({ EDICT_PDP_CONSUMER_WAIT_MS: '5000' })).toEqual({ maxWaitTimeInMs: 5000, heartbeatInterval: 5000, sessionTimeout: 15_000, rebalanceTimeout: 5000 });
     expect(pdpConsumerTiming({ EDICT_PDP_CONSUMER_WAIT_MS: '60000' }).sessionTimeout).toBe(180_000);
   });
 
