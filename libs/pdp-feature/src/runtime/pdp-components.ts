@@ -15,6 +15,7 @@ import { PdpMetrics } from '../pdp.metrics';
 import { jwksKeyLookup } from '../sync/jwks-key-lookup';
 import { pinnedKeyLookup } from '../sync/pinned-key-lookup';
 import { ServingSyncService } from '../sync/serving-sync.service';
+import { fullCollection, IdleCollector, idleGcMsFromEnv } from './idle-collector';
 
 /** Everything a PDP is made of, constructed by hand (what PdpModule's providers were). */
 export interface PdpComponents {
@@ -31,6 +32,8 @@ export interface PdpComponents {
   readonly serving: ServingSyncService;
   readonly exceptions: ExceptionSyncService;
   readonly fleet: PdpFleetReporter;
+  /** one full GC after a burst of decisions or a bundle load (idle-collector.ts) */
+  readonly idle: IdleCollector;
 }
 
 /**
@@ -68,11 +71,16 @@ export function createPdpComponents(env: NodeJS.ProcessEnv = process.env, logger
   const metrics = new PdpMetrics();
   const log = new DecisionLogBuffer(publisher, metrics, config, logger);
   const fleet = new PdpFleetReporter(pdp, config, logger);
+  const idleMs = idleGcMsFromEnv(env);
+  const idle = new IdleCollector(idleMs, idleMs > 0 ? fullCollection() : () => undefined);
   return {
-    config, logger, kafka, publisher, consumer, pdp, metrics, log, fleet,
+    config, logger, kafka, publisher, consumer, pdp, metrics, log, fleet, idle,
     verify: createTokenVerifier(auth),
     decisions: new DecisionService(pdp, log, metrics, pdpMaskRulesFromEnv(env)),
-    serving: new ServingSyncService(pdp, config, logger, metrics, () => fleet.changed()),
+    serving: new ServingSyncService(pdp, config, logger, metrics, () => {
+      fleet.changed();
+      idle.busy();
+    }),
     exceptions: new ExceptionSyncService(held, config, logger),
   };
 }

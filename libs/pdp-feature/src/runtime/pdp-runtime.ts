@@ -55,7 +55,15 @@ export async function startPdpRuntime(options: { readonly port: number; readonly
   };
   const router = pdpRouter(
     [
-      { path: DECISIONS_ROUTE, methods: { POST: decide } },
+      {
+        path: DECISIONS_ROUTE,
+        methods: {
+          POST: (req, res) => {
+            c.idle.busy();
+            return decide(req, res);
+          },
+        },
+      },
       { path: '/v1/policies', methods: { GET: policies } },
       { path: '/healthz', methods: { GET: liveness } },
       { path: '/readyz', methods: { GET: readiness(c.logger) } },
@@ -102,6 +110,7 @@ export async function startPdpRuntime(options: { readonly port: number; readonly
     c.serving.onApplicationShutdown();
     c.exceptions.onApplicationShutdown();
     c.fleet.onApplicationShutdown();
+    c.idle.stop();
     await c.log.onApplicationShutdown(); // the decision log drained before the publisher goes
     await c.publisher.disconnect();
     await docs.close();
