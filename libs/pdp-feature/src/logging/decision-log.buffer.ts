@@ -11,8 +11,9 @@ import { sendIsolating } from './send-isolating';
 export const FAILED_FLUSHES_NOT_READY = 3;
 
 /**
- * Decisions go to `edict.decisions.v1` as binary-mode CloudEvents (decision-record.serializer.ts) in batches (at least every `logFlushMs` while any wait; no
- * timer at all while none do), off the request path: a decision is never
+ * Decisions go to `edict.decisions.v1` as binary-mode CloudEvents (decision-record.serializer.ts)
+ * in batches (at least every `logFlushMs` while any wait; no timer at all while none do), off the
+ * request path: a decision is never
  * slowed down or failed by Kafka. While Kafka is unreachable decisions wait in memory up to
  * `logBufferLimit`; past it the OLDEST are dropped and counted (`edict_pdp_decisions_dropped_total
  * {reason="buffer_full"}`): recent decisions matter more to the gates, and refusing new ones
