@@ -1,7 +1,9 @@
+import { BoundedMemo } from '@edict/core';
+
 /** Lower-case, without `_` and `-`: so `api_key`, `apiKey` and `API-KEY` are one name. */
 export const normalizeKey = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
 
-/** How many distinct key names a matcher remembers; past that, new names are normalised on each call. */
+/** How many distinct key names a matcher remembers (past that it starts over). */
 const REMEMBERED_KEYS = 10_000;
 
 /**
@@ -11,14 +13,10 @@ const REMEMBERED_KEYS = 10_000;
  */
 export function keyMatcher(names: readonly string[]): (key: string) => boolean {
   const normalized = names.map(normalizeKey);
-  const seen = new Map<string, boolean>();
-  return (key) => {
-    let hit = seen.get(key);
-    if (hit === undefined) {
-      const n = normalizeKey(key);
-      hit = normalized.some((name) => n.endsWith(name));
-      if (seen.size < REMEMBERED_KEYS) seen.set(key, hit);
-    }
-    return hit;
+  const seen = new BoundedMemo<string, boolean>(REMEMBERED_KEYS);
+  const matches = (key: string): boolean => {
+    const n = normalizeKey(key);
+    return normalized.some((name) => n.endsWith(name));
   };
+  return (key) => seen.get(key, matches);
 }
