@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { crc32c } from './crc32c';
+import { PATCHED_KAFKAJS_VERSION } from './kafkajs-internals';
 import { encodeProduceRequest, type ProduceArgs } from './produce-request.encoder';
 
 /** What kafkajs's protocol layer reads of a request: `encode` must give an Encoder (it reads `buf` and `buffer`). */
@@ -8,8 +9,6 @@ type ProduceVersion = (args: ProduceArgs) => { request: KafkajsRequest; response
 interface ProduceProtocol { protocol: (v: { version: number }) => ProduceVersion }
 interface KafkajsEncoder { buf: Buffer; offset: number }
 
-/** The kafkajs whose Produce v3–v7 encoding encodeProduceRequest mirrors; another version keeps its own encoder. */
-const MIRRORED_KAFKAJS = '2.2.4';
 const FAST_VERSIONS = new Set([3, 4, 5, 6, 7]);
 let applied: boolean | undefined;
 
@@ -24,7 +23,7 @@ let applied: boolean | undefined;
 export function useFastProduceEncoding(env: NodeJS.ProcessEnv = process.env): boolean {
   if (applied !== undefined) return applied;
   const load = createRequire(__filename);
-  applied = env['EDICT_KAFKA_FAST_PRODUCE'] !== 'false' && (load('kafkajs/package.json') as { version: string }).version === MIRRORED_KAFKAJS;
+  applied = env['EDICT_KAFKA_FAST_PRODUCE'] !== 'false' && (load('kafkajs/package.json') as { version: string }).version === PATCHED_KAFKAJS_VERSION; // the encoding mirrors 2.2.4's; another version keeps its own encoder
   if (!applied) return false;
   const Encoder = load('kafkajs/src/protocol/encoder.js') as new (size: number) => KafkajsEncoder;
   const produce = load('kafkajs/src/protocol/requests/produce/index.js') as ProduceProtocol;
