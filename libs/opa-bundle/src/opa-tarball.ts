@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@edict/core';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import { opaBundleError } from './opa-bundle-error';
@@ -29,7 +29,7 @@ export async function packOpaTarball(files: readonly OpaBundleFile[]): Promise<B
 }
 
 /** `sha256:<hex>` of bytes. */
-export const sha256Digest = (bytes: Uint8Array): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+export const sha256Digest = (bytes: Uint8Array): string => `sha256:${sha256Hex(bytes)}`;
 
 /**
  * The regular files of a gzipped tarball, names without a leading `/` (as OPA reads them); other

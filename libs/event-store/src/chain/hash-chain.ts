@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { sha256Hex } from '@edict/core';
 import type { StoredEvent } from '../port/event-store.port';
 import { plainCanonicalJson } from './plain-canonical-json';
@@ -28,13 +27,10 @@ export const canonicalEvent = (event: HashedEventFields): string =>
     `,"position":${plainCanonicalJson(event.position)},"recordedAt":${plainCanonicalJson(event.recordedAt)},"revision":${plainCanonicalJson(event.revision)}` +
     `,"streamId":${plainCanonicalJson(event.streamId)},"type":${plainCanonicalJson(event.type)}}`;
 
-// Node's one-shot digest (20.12 and later) skips the Hash object createHash builds per event.
-const sha256 = typeof hash === 'function' ? (text: string): string => hash('sha256', text, 'hex') : sha256Hex;
-
 /**
  * `hash = sha256(previousHash ‖ canonical(event))` as lower-case hex: SHA-256 over the UTF-8
  * bytes of the previous hash (64 lower-case hex characters) immediately followed by the
  * canonical JSON of the event. Pure; used on write by the adapters and on read by verifyChain.
  */
 export const computeEventHash = (previousHash: string, event: HashedEventFields): string =>
-  sha256(previousHash + canonicalEvent(event));
+  sha256Hex(previousHash + canonicalEvent(event));
