@@ -149,12 +149,15 @@ describe('DecisionPoint', () => {
   });
 
   it('loads one policy one state at a time: an older state fetched first and loaded alongside a newer one never wins', async () => {
-    const { pdp, serve, load } = await setup();
+    const { pdp, serve, load, sign, manifestOf } = await setup();
     const stable = await serve('1.0.0', 'allow');
     await load(state({ stable, revision: 1 }));
-    const older = load(state({ stable, revision: 2 }));
-    const newer = load(state({ stable, canary: { ...(await serve('1.1.0', 'deny')), percentage: 50 }, revision: 3 }));
-    const stale = load(state({ stable, revision: 2 }));
+    // signed up front, so the three loads reach the PDP in this order (signing is async and may finish in any order)
+    const signed = async (s: ServingState) => ({ ...s, manifest: await sign(manifestOf(s)) });
+    const [olderState, newerState] = [await signed(state({ stable, revision: 2 })), await signed(state({ stable, canary: { ...(await serve('1.1.0', 'deny')), percentage: 50 }, revision: 3 }))];
+    const older = pdp.load(olderState);
+    const newer = pdp.load(newerState);
+    const stale = pdp.load(olderState);
     await expect(older).resolves.toBe(true);
     await expect(newer).resolves.toBe(true);
     await expect(stale).rejects.toMatchObject({ reason: 'manifest_stale' });
