@@ -10,3 +10,4 @@ export * from './stack/run-demo';
 export * from './fixtures/decision.fixtures';
 export * from './stack/wait-ready';
 export * from './stack/opa-agents';
+export * from './validators/standalone-validator';

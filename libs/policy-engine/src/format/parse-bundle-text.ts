@@ -1,4 +1,3 @@
-import { LineCounter, parseDocument } from 'yaml';
 import type { BundleProblem } from '../model/bundle-problem';
 import { Limits } from '../model/limits';
 import { PolicyCodes } from '../model/problem-codes';
@@ -8,6 +7,7 @@ import { formatPath } from './document-path';
 import { jsonErrorPosition } from './json-error-position';
 import { findNonFinite, findTooDeep, flowNestingExceeds, utf8ByteLength } from './measure-size';
 import { locatorFor } from './source-locator';
+import { yaml } from './yaml-on-demand';
 import type { Locator } from './source-locator';
 
 /** The result of parsing: the plain document (not yet validated), or precise syntax errors. */
@@ -34,6 +34,7 @@ export function parseBundleText(text: string, source: BundleSource = {}): ParseB
   if (deepAt) return fail(source, PolicyCodes.BUNDLE_TOO_DEEP, `brackets nest deeper than ${Limits.maxFlowNesting} levels`, deepAt);
   const format = detectFormat(text, source);
   try {
+    const { LineCounter, parseDocument } = yaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
     const locate = locatorFor(doc, lineCounter);

@@ -1,6 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { parsePath } from './document-path';
+import { yaml } from './yaml-on-demand';
 
 /** A 1-based line and column in source text. */
 export interface SourcePosition {
@@ -17,6 +17,7 @@ export type Locator = (path: string) => SourcePosition | undefined;
  * key resolves to the key (the start of its `key: value` line).
  */
 export function locatorFor(doc: Document, lineCounter: LineCounter): Locator {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   return (path) => {
     let node: unknown = doc.contents;
     let offset: number | undefined = (node as Node | null)?.range?.[0];
@@ -39,6 +40,7 @@ export function locatorFor(doc: Document, lineCounter: LineCounter): Locator {
 
 /** A locator over YAML or JSON text (JSON is parsed as YAML flow, which keeps the positions). */
 export function createLocator(text: string): Locator {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   return locatorFor(parseDocument(text, { lineCounter }), lineCounter);
 }
