@@ -71,7 +71,7 @@ export async function stopPdpEventConsumer(kafkaConsumer: Consumer, boundMs = 20
   }
 }
 
-/** The `kafka` readiness check, as every service's: the cluster answers a metadata request. */
+/** The cluster answers a metadata request (a connection of its own): what KafkaReadiness asks when the consumer has not heard from the cluster lately. */
 export async function kafkaReachable(kafka: Kafka): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();

@@ -14,7 +14,8 @@ import { DECISIONS_ROUTE, fastDecisionsHandler } from '../http/fast/fast-decisio
 import { rolloutEventHandlers } from '../sync/rollout-events.consumer';
 import { liveness, readiness, scrape } from './health-routes';
 import { createPdpComponents, type PdpComponents } from './pdp-components';
-import { kafkaReachable, startPdpEventConsumer, stopPdpEventConsumer } from './pdp-event-consumer';
+import { KafkaReadiness } from './kafka-readiness';
+import { kafkaReachable, pdpConsumerTiming, startPdpEventConsumer, stopPdpEventConsumer } from './pdp-event-consumer';
 import { pdpRouter } from './pdp-http.router';
 import { lazyOpenApi } from './pdp-openapi';
 import { heldPolicies } from './held-policies';
@@ -36,15 +37,19 @@ export interface PdpRuntime {
  * the listener.
  */
 export async function startPdpRuntime(options: { readonly port: number; readonly host?: string; readonly env?: NodeJS.ProcessEnv }): Promise<PdpRuntime> {
-  const c = createPdpComponents(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const c = createPdpComponents(env);
+  const timing = pdpConsumerTiming(env);
+  // fresh while the consumer's held fetch answered within a wait and 5 s
+  const kafkaReadiness = new KafkaReadiness(() => kafkaReachable(c.kafka), timing.maxWaitTimeInMs + 5000);
   const unregister = [
-    registerReadinessCheck('kafka', () => kafkaReachable(c.kafka)),
+    registerReadinessCheck('kafka', () => kafkaReadiness.check()),
     registerReadinessCheck('kafka-publisher', () => c.publisher.ready()),
   ];
   let consumer: Consumer | undefined;
   const docs = lazyOpenApi(c);
   const metrics = metricsFor('pdp');
-  const decide = fastDecisionsHandler({ decisions: c.decisions, verify: c.verify, logger: c.logger, jsonLimits: jsonBodyLimitsFromEnv(options.env ?? process.env) });
+  const decide = fastDecisionsHandler({ decisions: c.decisions, verify: c.verify, logger: c.logger, jsonLimits: jsonBodyLimitsFromEnv(env) });
   const policies = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const bearer = readBearerToken(req.headers.authorization);
     if (bearer.kind === 'missing') throw new UnauthenticatedError(EdgeCodes.tokenMissing, 'A bearer token is required.');
@@ -71,7 +76,7 @@ export async function startPdpRuntime(options: { readonly port: number; readonly
     ],
     { metrics, logger: c.logger, docs },
   );
-  const tls = tlsOptionsFromEnv(options.env ?? process.env);
+  const tls = tlsOptionsFromEnv(env);
   const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, router) : createHttpServer(router);
   try {
     await ensureTopics(c.kafka);
@@ -82,7 +87,8 @@ export async function startPdpRuntime(options: { readonly port: number; readonly
     consumer = await startPdpEventConsumer(c.kafka, consumerGroupOf(`pdp-${c.config.name}`), c.consumer, {
       [Topics.rollouts]: rolloutEventHandlers(c.serving),
       [Topics.exceptions]: exceptionEventHandlers(c.exceptions),
-    });
+    }, timing);
+    unregister.push(kafkaReadiness.watch(consumer));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());
