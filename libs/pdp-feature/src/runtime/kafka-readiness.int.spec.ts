@@ -28,7 +28,7 @@ describe('KafkaReadiness on a real broker', () => {
     readiness.watch(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [topic] });
-    await consumer.run({ eachMessage: async () => undefined });
+    await consumer.run({ eachMessage: () => Promise.resolve() });
     await answered;
   }, 60_000);
 
