@@ -13,7 +13,9 @@ export const WRITE_VALIDATORS_VARIABLE = 'EDICT_WRITE_VALIDATORS';
  */
 export function standaloneValidatorSource(schema: object, options: Options, from: string): string {
   const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(schema));
+  // non-ASCII (in the schema's descriptions) as \u escapes: one such character makes V8 keep the
+  // whole module's source as two-byte text (the bundle schema's, twice as large in the heap)
+  const code = standaloneCode(ajv, ajv.compile(schema)).replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return [
     `// Generated from ${from} by ajv's standalone code (options ${JSON.stringify(options)}).`,
     `// Do not edit: \`npm run generate:validators\` rewrites it; a unit spec fails when it is out of date.`,
