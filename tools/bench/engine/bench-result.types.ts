@@ -1,5 +1,5 @@
 import type { LoadPoint } from './autocannon-load';
-import type { IdleSample } from './idle-footprint';
+import type { HeapSpacesMiB, IdleSample } from './idle-footprint';
 
 /** One policy size's numbers. */
 export interface SizeResult {
@@ -58,7 +58,7 @@ export type PdpHttpComparison =
       readonly perRequest: { readonly pdp: string; readonly opa: string };
       readonly sweep: readonly SweepRow[];
       /** sampled over 10 s with no requests, before the sweep (after start and the parity check) and after it */
-      readonly idle: { readonly before: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly after: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly logDrainedBeforeAfterSample: boolean };
+      readonly idle: { readonly before: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly after: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly logDrainedBeforeAfterSample: boolean; readonly pdpHeapMiB: { readonly before: HeapSpacesMiB; readonly after: HeapSpacesMiB } };
       readonly targets: {
         /** at concurrency 16: PDP req/s ≥ OPA's with p99 ≤ OPA's */
         readonly fasterThanOpaAtC16: Target;

@@ -76,3 +76,17 @@ export async function waitForDrainedLog(pdpUrl: string, timeoutMs = 60_000, sett
   }
   return false;
 }
+
+/** V8's heap spaces as a Node service exports them (prom-client's `nodejs_heap_space_size_total_bytes`), in MiB committed. */
+export type HeapSpacesMiB = Readonly<Record<string, number>>;
+
+/** The committed size of each V8 heap space of the service at `url`, read from its /metrics (after a window, so the scrape is not in it). */
+export async function heapSpaces(url: string): Promise<HeapSpacesMiB> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const spaces: Record<string, number> = {};
+  for (const match of text.matchAll(/^nodejs_heap_space_size_total_bytes\{space="(\w+)"\} (\d+(?:\.\d+)?)$/gm)) {
+    const mib = Number(match[2]) / 1048576;
+    if (mib >= 0.05) spaces[match[1]!] = Number(mib.toFixed(1));
+  }
+  return spaces;
+}

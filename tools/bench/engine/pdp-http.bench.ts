@@ -8,7 +8,7 @@ import { Cleanup } from './cleanup';
 import type { BenchPolicy } from './generate-policy';
 import { keepAliveAgent, type HttpTarget } from './http-load';
 import { checkParity } from './http-parity';
-import { sampleIdle, waitForDrainedLog, type IdleSample } from './idle-footprint';
+import { heapSpaces, sampleIdle, waitForDrainedLog, type IdleSample } from './idle-footprint';
 import { opaWorkspace } from './measure-opa';
 import { startOpaServer } from './opa-server';
 import { removeLogs, startPdpSidecar } from './pdp-sidecar';
@@ -96,6 +96,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     say(`bench:engine: idle footprint of both, ${options.idleSeconds} s after ${options.idleSettleSeconds} s idle…`);
     await waitForDrainedLog(sidecar.url, 60_000, options.idleSettleSeconds * 1000);
     const idleBefore = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
+    const heapBefore = await heapSpaces(sidecar.url);
     const loadBefore = round2(loadavg()[0] ?? 0);
     const sweep: SweepRow[] = [];
     for (const [i, concurrency] of options.concurrencies.entries()) {
@@ -113,6 +114,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     const drained = await waitForDrainedLog(sidecar.url, 60_000, options.idleSettleSeconds * 1000);
     say(`bench:engine: idle footprint again, ${options.idleSeconds} s${drained ? ' (decision log drained)' : ' (the decision log had not drained within 60 s)'}…`);
     const idleAfter = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
+    const heapAfter = await heapSpaces(sidecar.url);
     const at16 = sweep.find((row) => row.concurrency === 16);
     succeeded = true;
     return {
@@ -129,7 +131,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
       endpoints: { pdp: `POST ${pdpTarget.url.href}`, opa: `POST ${opaTarget.url.href}` },
       perRequest: { pdp: PDP_PER_REQUEST, opa: OPA_PER_REQUEST },
       sweep,
-      idle: { before: idleBefore, after: idleAfter, logDrainedBeforeAfterSample: drained },
+      idle: { before: idleBefore, after: idleAfter, logDrainedBeforeAfterSample: drained, pdpHeapMiB: { before: heapBefore, after: heapAfter } },
       targets: {
         fasterThanOpaAtC16: { target: 1, actual: at16 ? at16.ratios.throughput : null, met: at16 ? at16.ratios.throughput >= 1 && at16.ratios.p99 >= 1 : null },
         idleRssMiB: { target: 60, actual: idleAfter.pdp.rssMiB, met: idleBefore.pdp.rssMiB <= 60 && idleAfter.pdp.rssMiB <= 60 },

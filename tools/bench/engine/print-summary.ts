@@ -1,5 +1,5 @@
 import type { BenchResult, PdpHttpComparison } from './bench-result.types';
-import type { IdleSample } from './idle-footprint';
+import type { HeapSpacesMiB, IdleSample } from './idle-footprint';
 
 const us = (ns: number): string => `${(ns / 1000).toFixed(2)} µs`;
 const pad = (s: string, n: number): string => s.padEnd(n);
@@ -27,6 +27,7 @@ export function printSummary(r: BenchResult): void {
   printHttp(r.pdpHttpVsOpaHttp, out);
 }
 
+const heap = (spaces: HeapSpacesMiB): string => Object.entries(spaces).map(([space, mib]) => `${space} ${mib}`).join(', ');
 const idle = (i: IdleSample): string => `${i.rssMiB} MiB RSS, ${i.cpuPercentOfCore} % of a core (${i.cpuTicks} ticks in ${i.seconds} s)`;
 
 function printHttp(h: PdpHttpComparison, out: (line?: string) => boolean): void {
@@ -43,6 +44,7 @@ function printHttp(h: PdpHttpComparison, out: (line?: string) => boolean): void 
   }
   out(`idle before the sweep — PDP: ${idle(h.idle.before.pdp)}; OPA: ${idle(h.idle.before.opa)}`);
   out(`idle after the sweep  — PDP: ${idle(h.idle.after.pdp)}; OPA: ${idle(h.idle.after.opa)}`);
+  out(`PDP's V8 heap spaces, MiB committed (before / after the sweep): ${heap(h.idle.pdpHeapMiB.before)} / ${heap(h.idle.pdpHeapMiB.after)}`);
   const t = h.targets;
   out(`target c=16 PDP req/s ≥ OPA's, p99 ≤ OPA's: ${t.fasterThanOpaAtC16.actual ?? '-'}× — ${mark(t.fasterThanOpaAtC16.met)}`);
   out(`target idle RSS ≤ 60 MiB: ${t.idleRssMiB.actual ?? '-'} MiB — ${mark(t.idleRssMiB.met)}; no idle CPU: ${t.idleCpuTicks.actual ?? '-'} ticks — ${mark(t.idleCpuTicks.met)}`);

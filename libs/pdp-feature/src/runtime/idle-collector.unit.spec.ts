@@ -49,3 +49,53 @@ describe('IdleCollector', () => {
     expect(collect).not.toHaveBeenCalled();
   });
 });
+
+describe('IdleCollector, when the heap has not settled', () => {
+  let now = 0;
+  beforeEach(() => {
+    jest.useFakeTimers();
+    now = 0;
+  });
+  afterEach(() => jest.useRealTimers());
+  const advance = (ms: number): void => {
+    now += ms;
+    jest.advanceTimersByTime(ms);
+  };
+
+  it('collects again idleMs later, until the heap settles', () => {
+    const answers = [false, true];
+    const collect = jest.fn(() => answers.shift() ?? true);
+    const idle = new IdleCollector(1000, collect, () => now);
+    idle.busy();
+    advance(1000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    advance(1000);
+    expect(collect).toHaveBeenCalledTimes(2);
+    advance(10_000);
+    expect(collect).toHaveBeenCalledTimes(2);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('gives up after maxCollections, and leaves no timer behind', () => {
+    const collect = jest.fn(() => false);
+    const idle = new IdleCollector(1000, collect, () => now, 3);
+    idle.busy();
+    advance(60_000);
+    expect(collect).toHaveBeenCalledTimes(3);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('starts counting again with new work', () => {
+    const collect = jest.fn(() => false);
+    const idle = new IdleCollector(1000, collect, () => now, 2);
+    idle.busy();
+    advance(1000);
+    idle.busy(); // work between two collections: the quiet period and the count start again
+    advance(1000);
+    advance(1000);
+    expect(collect).toHaveBeenCalledTimes(3);
+    advance(10_000);
+    expect(collect).toHaveBeenCalledTimes(3);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
