@@ -77,6 +77,26 @@ export async function waitForDrainedLog(pdpUrl: string, timeoutMs = 60_000, sett
   return false;
 }
 
+/**
+ * Waits until the decision log has caught up with what the last window produced: OPA's last
+ * batch posted (it reports every second, so at least `minMs` first), the PDP's buffer empty and
+ * decision-log's consumer lag 0 on every partition. So each timed window starts on a machine
+ * that is not still storing the previous window's decisions (which moved a side's req/s by
+ * half at 16 connections). False when it had not caught up within `timeoutMs`.
+ */
+export async function waitForCaughtUp(pdpUrl: string, decisionLogUrl: string, timeoutMs = 60_000, minMs = 1500): Promise<boolean> {
+  const metrics = (url: string): Promise<string> => fetch(new URL('/metrics', url)).then((r) => r.text(), () => '');
+  await new Promise((resolve) => setTimeout(resolve, minMs));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [pdp, log] = await Promise.all([metrics(pdpUrl), metrics(decisionLogUrl)]);
+    const lags = [...log.matchAll(/^edict_decision_log_consumer_lag_messages\{[^}]*\} (\d+)$/gm)].map((m) => Number(m[1]));
+    if (/^edict_pdp_decision_log_pending_records 0$/m.test(pdp) && lags.length > 0 && lags.every((lag) => lag === 0)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
 /** V8's heap spaces as a Node service exports them (prom-client's `nodejs_heap_space_size_total_bytes`), in MiB committed. */
 export type HeapSpacesMiB = Readonly<Record<string, number>>;
 

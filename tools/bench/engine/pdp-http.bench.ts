@@ -8,7 +8,7 @@ import { Cleanup } from './cleanup';
 import type { BenchPolicy } from './generate-policy';
 import { keepAliveAgent, type HttpTarget } from './http-load';
 import { checkParity } from './http-parity';
-import { heapSpaces, sampleIdle, waitForDrainedLog, type IdleSample } from './idle-footprint';
+import { heapSpaces, sampleIdle, waitForCaughtUp, waitForDrainedLog, type IdleSample } from './idle-footprint';
 import { opaWorkspace } from './measure-opa';
 import { startOpaServer } from './opa-server';
 import { removeLogs, startPdpSidecar } from './pdp-sidecar';
@@ -99,11 +99,13 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     const heapBefore = await heapSpaces(sidecar.url);
     const loadBefore = round2(loadavg()[0] ?? 0);
     const sweep: SweepRow[] = [];
+    let notCaughtUp = 0;
     for (const [i, concurrency] of options.concurrencies.entries()) {
       say(`bench:engine: ${concurrency} connection(s), ${options.seconds} s against each (after ${options.warmupSeconds} s warm-up)…`);
       const point = { pdp: undefined as LoadPoint | undefined, opa: undefined as LoadPoint | undefined };
       for (const side of i % 2 === 0 ? (['opa', 'pdp'] as const) : (['pdp', 'opa'] as const)) {
         const target = side === 'pdp' ? pdpTarget : opaTarget;
+        if (!(await waitForCaughtUp(sidecar.url, sidecar.decisionLogUrl))) notCaughtUp++;
         await drive(target, concurrency, options.warmupSeconds);
         point[side] = await drive(target, concurrency, options.seconds);
       }
@@ -122,7 +124,8 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
       rules: policy.bundle.spec.rules?.length ?? 0,
       method:
         `autocannon (in this Node process, on the same 2-core machine as both servers) at ${options.concurrencies.join('/')} keep-alive connections, one request in flight on each, ` +
-        `${options.seconds} s per server and concurrency after ${options.warmupSeconds} s of warm-up, the servers in turn (which goes first alternates); ` +
+        `${options.seconds} s per server and concurrency after ${options.warmupSeconds} s of warm-up, the servers in turn (which goes first alternates), ` +
+        `each once the decision log caught up with the window before (the PDP's buffer empty, decision-log's consumer lag 0, at least 1.5 s after it; ${notCaughtUp} windows started without); ` +
         `latency from request written to response read; the same ${requests.length} generated requests, cycled, for both; parity checked first on ${options.paritySample}. ` +
         `Idle: /proc/<pid>/stat utime+stime and VmRSS over ${options.idleSeconds} s with no requests, before the sweep and after it (each once the PDP's decision log has drained to Kafka, plus ${options.idleSettleSeconds} s)`,
       setupSeconds,
