@@ -1,4 +1,5 @@
 import type { LoadPoint } from './autocannon-load';
+import type { CpuPinning } from './cpu-pinning';
 import type { HeapSpacesMiB, IdleSample } from './idle-footprint';
 
 /** One policy size's numbers. */
@@ -56,6 +57,8 @@ export type PdpHttpComparison =
       readonly endpoints: { readonly pdp: string; readonly opa: string };
       /** what each server does for each request, in words, so the numbers are read for what they are */
       readonly perRequest: { readonly pdp: string; readonly opa: string };
+      /** where the servers and the rest of the run ran during the sweep */
+      readonly cpuPinning: CpuPinning;
       readonly sweep: readonly SweepRow[];
       /** sampled over 10 s with no requests, before the sweep (after start and the parity check) and after it */
       readonly idle: { readonly before: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly after: { readonly pdp: IdleSample; readonly opa: IdleSample }; readonly logDrainedBeforeAfterSample: boolean; readonly pdpHeapMiB: { readonly before: HeapSpacesMiB; readonly after: HeapSpacesMiB } };

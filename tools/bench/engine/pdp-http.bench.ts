@@ -5,6 +5,7 @@ import { mintDevToken } from '@edict/service-kit';
 import { drive, round2, type LoadPoint } from './autocannon-load';
 import type { PdpHttpComparison, SweepRow } from './bench-result.types';
 import { Cleanup } from './cleanup';
+import { pinForSweep } from './cpu-pinning';
 import type { BenchPolicy } from './generate-policy';
 import { keepAliveAgent, type HttpTarget } from './http-load';
 import { checkParity } from './http-parity';
@@ -98,6 +99,8 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
     const idleBefore = await sampleBoth(sidecar.pid, opa.pid, options.idleSeconds);
     const heapBefore = await heapSpaces(sidecar.url);
     const loadBefore = round2(loadavg()[0] ?? 0);
+    const pinning = pinForSweep([sidecar.pid, opa.pid]);
+    say(pinning.pinned ? `bench:engine: PDP and OPA on CPU ${pinning.serversCpu}, the load generator and ${pinning.restProcesses - 1} other processes of the run on ${pinning.restCpus}` : `bench:engine: not pinned to CPUs: ${pinning.reason}`);
     const sweep: SweepRow[] = [];
     let notCaughtUp = 0;
     for (const [i, concurrency] of options.concurrencies.entries()) {
@@ -123,7 +126,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
       ran: true,
       rules: policy.bundle.spec.rules?.length ?? 0,
       method:
-        `autocannon (in this Node process, on the same 2-core machine as both servers) at ${options.concurrencies.join('/')} keep-alive connections, one request in flight on each, ` +
+        `autocannon (in this Node process, on the same machine as both servers) at ${options.concurrencies.join('/')} keep-alive connections, one request in flight on each, ` +
         `${options.seconds} s per server and concurrency after ${options.warmupSeconds} s of warm-up, the servers in turn (which goes first alternates), ` +
         `each once the decision log caught up with the window before (the PDP's buffer empty, decision-log's consumer lag 0, at least 1.5 s after it; ${notCaughtUp} windows started without); ` +
         `latency from request written to response read; the same ${requests.length} generated requests, cycled, for both; parity checked first on ${options.paritySample}. ` +
@@ -133,6 +136,7 @@ export async function comparePdpHttpWithOpa(opaPath: string, policy: BenchPolicy
       parity,
       endpoints: { pdp: `POST ${pdpTarget.url.href}`, opa: `POST ${opaTarget.url.href}` },
       perRequest: { pdp: PDP_PER_REQUEST, opa: OPA_PER_REQUEST },
+      cpuPinning: pinning,
       sweep,
       idle: { before: idleBefore, after: idleAfter, logDrainedBeforeAfterSample: drained, pdpHeapMiB: { before: heapBefore, after: heapAfter } },
       targets: {

@@ -37,6 +37,8 @@ function printHttp(h: PdpHttpComparison, out: (line?: string) => boolean): void 
     return;
   }
   out(`PDP sidecar HTTP vs OPA HTTP API — ${h.rules} rules, autocannon on the same machine (setup ${h.setupSeconds} s, load average ${h.loadAverage1m.before} → ${h.loadAverage1m.after})`);
+  const pin = h.cpuPinning;
+  out(pin.pinned ? `during the sweep: PDP and OPA on CPU ${pin.serversCpu} (in turn), autocannon and the rest of the run on CPU ${pin.restCpus}` : `during the sweep: not pinned to CPUs (${pin.reason})`);
   out(pad('conns', 7) + pad('PDP req/s', 11) + pad('PDP p99', 10) + pad('OPA req/s', 11) + pad('OPA p99', 10) + pad('PDP÷OPA req/s', 15) + pad('OPA÷PDP p99', 13) + 'errors PDP/OPA');
   for (const r of h.sweep) {
     out(pad(String(r.concurrency), 7) + pad(r.pdp.requestsPerSecond.toLocaleString('en-US'), 11) + pad(`${r.pdp.p99Ms} ms`, 10) + pad(r.opa.requestsPerSecond.toLocaleString('en-US'), 11) + pad(`${r.opa.p99Ms} ms`, 10) +
