@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  * a bundle loaded); `idleMs` after the last of it, a full collection runs. `collect` answers
  * whether the heap settled: V8 shrinks its young generation (32 MB once a burst grew it) only
  * when it measures a low allocation rate, which one collection 10 s after a burst missed in
- * about half of the tries; the next, `idleMs` later, did not. So an unsettled heap is collected
+ * about half of the tries (a second, 5 s later, shrank it in each of 4). So an unsettled heap is collected
  * again, at most `maxCollections` times in all, then nothing more until the next work: an idle
  * PDP has no timer from this. `idleMs` 0 turns it off (EDICT_PDP_IDLE_GC_MS).
  */

@@ -48,21 +48,8 @@ describe('IdleCollector', () => {
     advance(2000);
     expect(collect).not.toHaveBeenCalled();
   });
-});
 
-describe('IdleCollector, when the heap has not settled', () => {
-  let now = 0;
-  beforeEach(() => {
-    jest.useFakeTimers();
-    now = 0;
-  });
-  afterEach(() => jest.useRealTimers());
-  const advance = (ms: number): void => {
-    now += ms;
-    jest.advanceTimersByTime(ms);
-  };
-
-  it('collects again idleMs later, until the heap settles', () => {
+  it('collects again idleMs later while the heap has not settled, until it has', () => {
     const answers = [false, true];
     const collect = jest.fn(() => answers.shift() ?? true);
     const idle = new IdleCollector(1000, collect, () => now);
