@@ -1,4 +1,4 @@
-import type { Consumer } from 'kafkajs';
+import { logLevel, type Consumer } from 'kafkajs';
 import { createKafka } from '@edict/messaging';
 import { createTopics, eventually, uniqueName } from '@edict/testing';
 import { KafkaReadiness } from './kafka-readiness';
@@ -50,7 +50,7 @@ describe('KafkaReadiness on a real broker', () => {
   });
 
   it('fails when the cluster cannot be reached', async () => {
-    const nowhere = createKafka(uniqueName('readiness-int-down'), ['127.0.0.1:1'], { retry: { retries: 0 }, connectionTimeout: 300 });
+    const nowhere = createKafka(uniqueName('readiness-int-down'), ['127.0.0.1:1'], { retry: { retries: 0 }, connectionTimeout: 300, logLevel: logLevel.NOTHING });
     const down = new KafkaReadiness(() => kafkaReachable(nowhere), 1500);
     await expect(down.check()).rejects.toThrow();
   });

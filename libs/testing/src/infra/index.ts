@@ -12,4 +12,4 @@ export { reportLine } from './report-line';
 export { redactPassword } from './component-starters';
 export { repoRoot } from './repo-root';
 export { freePort, freePorts } from './free-port';
-export { startRestartableKafka, startRestartablePostgres, type RestartableInfra } from './restartable-infra';
+export { startRestartableKafka, startRestartablePostgres, type FreezableKafka, type RestartableInfra } from './restartable-infra';

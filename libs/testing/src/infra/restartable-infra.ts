@@ -63,8 +63,16 @@ export async function startRestartablePostgres(): Promise<RestartableInfra<strin
   };
 }
 
-/** A private single-node Kafka (KRaft) from the harness's cached jars, for a test that kills the broker. */
-export async function startRestartableKafka(): Promise<RestartableInfra<string[]>> {
+/** A broker a fault test can also freeze: it keeps its connections and answers nothing, as a hung broker does. */
+export interface FreezableKafka extends RestartableInfra<string[]> {
+  /** SIGSTOP: connections stay open (the kernel even accepts new ones), nothing is answered */
+  freeze(): void;
+  /** SIGCONT after freeze() */
+  thaw(): void;
+}
+
+/** A private single-node Kafka (KRaft) from the harness's cached jars, for a test that kills or freezes the broker. */
+export async function startRestartableKafka(): Promise<FreezableKafka> {
   const libs = await ensureKafkaLibs(repoRoot(), edictCacheDir(), () => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'edict-kafka-fault-'));
   const file = (name: string): string => join(dir, name);
@@ -92,10 +100,17 @@ export async function startRestartableKafka(): Promise<RestartableInfra<string[]
     running.kill('SIGKILL');
     await exited;
   };
+  const signal = (name: 'SIGSTOP' | 'SIGCONT'): void => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error(`the broker is not running (${name})`);
+    child.kill(name);
+  };
   await start();
   return {
     value: brokers, kill, start,
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
     stop: async () => {
+      if (child) child.kill('SIGCONT'); // a frozen broker takes SIGKILL too, but let it exit cleanly either way
       await kill();
       rmSync(dir, { recursive: true, force: true });
     },
