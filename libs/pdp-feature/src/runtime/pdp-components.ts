@@ -32,7 +32,7 @@ export interface PdpComponents {
   readonly serving: ServingSyncService;
   readonly exceptions: ExceptionSyncService;
   readonly fleet: PdpFleetReporter;
-  /** one full GC after a burst of decisions or a bundle load (idle-collector.ts) */
+  /** full GCs after a burst of decisions or a bundle load, until the heap settled (idle-collector.ts) */
   readonly idle: IdleCollector;
 }
 
