@@ -13,6 +13,7 @@ import type { Consumer } from 'kafkajs';
 export class KafkaReadiness {
   private lastAnswer = Number.NEGATIVE_INFINITY;
   private lastTrouble = Number.NEGATIVE_INFINITY;
+  private probing: Promise<void> | undefined;
 
   constructor(
     private readonly probe: () => Promise<void>,
@@ -32,10 +33,16 @@ export class KafkaReadiness {
     return () => removers.forEach((remove) => remove());
   }
 
+  /**
+   * One probe at a time: against a hung broker a probe outlives the registry's 2 s timeout, and
+   * each 5 s probe opening another admin connection would pile them up; a check meanwhile waits
+   * for the probe in flight.
+   */
   async check(): Promise<void> {
     if (answeredLately(this.lastAnswer, this.lastTrouble, this.now(), this.freshMs)) return;
-    await this.probe();
-    this.lastAnswer = this.now();
+    await (this.probing ??= this.probe()
+      .then(() => void (this.lastAnswer = this.now()))
+      .finally(() => (this.probing = undefined)));
   }
 }
 

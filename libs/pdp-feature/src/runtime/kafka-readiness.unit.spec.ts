@@ -67,6 +67,24 @@ describe('KafkaReadiness', () => {
     expect(probes).toHaveLength(2);
   });
 
+  it('runs one probe at a time: checks while it is in flight wait for it, the next after it asks again', async () => {
+    let release: () => void = () => undefined;
+    let probes = 0;
+    const readiness = new KafkaReadiness(() => {
+      probes++;
+      return new Promise<void>((resolve) => (release = resolve));
+    }, 35_000, () => 0);
+    const first = readiness.check();
+    const second = readiness.check();
+    expect(probes).toBe(1);
+    release();
+    await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+    const failing = new KafkaReadiness(() => (probes++, Promise.reject(new Error('down'))), 35_000, () => 0);
+    await expect(failing.check()).rejects.toThrow('down');
+    await expect(failing.check()).rejects.toThrow('down');
+    expect(probes).toBe(3);
+  });
+
   it('stops following the consumer when told', () => {
     const { stop, emitter } = setup();
     stop();
